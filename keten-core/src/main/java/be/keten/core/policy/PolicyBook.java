@@ -1,0 +1,131 @@
+package be.keten.core.policy;
+
+import be.keten.core.person.Nationality;
+import be.keten.core.policy.Policy.AppealPeriods;
+import be.keten.core.policy.Policy.FastTrack;
+import be.keten.core.policy.Policy.InterviewRequirement;
+import be.keten.core.policy.Policy.NegativeExit;
+import be.keten.core.policy.Policy.ReceptionEntitlement;
+import be.keten.core.policy.Policy.ReceptionPriority;
+import be.keten.core.policy.Policy.SafeCountries;
+import be.keten.core.policy.Policy.Suspension;
+import be.keten.core.policy.Policy.SuspensionScope;
+import be.keten.core.policy.Policy.Transition;
+import be.keten.core.procedure.ApplicationType;
+import be.keten.core.procedure.DecisionType;
+import be.keten.core.procedure.Track;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The policies of the chain and the questions the rulebook asks of them. Of the single-valued kinds
+ * (safe-country list, exit rule, transition, appeal periods…) the one in force with the latest
+ * start wins, so a later policy amends an earlier one; fast tracks and suspensions add up.
+ */
+public final class PolicyBook {
+    private final List<Policy> policies;
+
+    public PolicyBook(List<? extends Policy> policies) {
+        Map<String, Policy> byId = new LinkedHashMap<>();
+        for (Policy p : policies) {
+            byId.put(p.id(), p);
+        }
+        List<Policy> sorted = new ArrayList<>(byId.values());
+        sorted.sort(Comparator.comparing((Policy p) -> p.validity().start()).thenComparing(Policy::id));
+        this.policies = List.copyOf(sorted);
+    }
+
+    /** This book plus {@code more}; a policy with an id already present replaces it. */
+    public PolicyBook with(List<? extends Policy> more) {
+        List<Policy> all = new ArrayList<>(policies);
+        all.addAll(more);
+        return new PolicyBook(all);
+    }
+
+    public List<Policy> all() {
+        return policies;
+    }
+
+    public List<Policy> inForce(LocalDate date) {
+        return policies.stream().filter(p -> p.validity().covers(date)).toList();
+    }
+
+    public Optional<Policy> byId(String id) {
+        return policies.stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    public Set<Nationality> safeCountries(LocalDate date) {
+        return latest(SafeCountries.class, date, p -> true).map(SafeCountries::countries).orElse(Set.of());
+    }
+
+    /** The fast-track policy that admits a file of this nationality to {@code track} on {@code date}, if any. */
+    public Optional<FastTrack> fastTrack(Track track, Nationality nationality, boolean protectedInOtherEuState, LocalDate date) {
+        return all(FastTrack.class, date).stream()
+                .filter(f -> f.track() == track)
+                .filter(f -> !f.onlyProtectedInOtherEuState() || protectedInOtherEuState)
+                .filter(f -> f.safeCountries() ? safeCountries(date).contains(nationality) : f.nationalities().contains(nationality))
+                .findFirst();
+    }
+
+    /** The suspension of processing that covers a file on a date, if any. */
+    public Optional<Suspension> processingSuspension(Nationality nationality, boolean protectedInOtherEuState, LocalDate date) {
+        return all(Suspension.class, date).stream()
+                .filter(s -> s.scope() == SuspensionScope.PROCESSING && s.nationality().equals(nationality))
+                .filter(s -> !(s.exemptProtectedInOtherEuState() && protectedInOtherEuState))
+                .findFirst();
+    }
+
+    /** The suspension of the notification of {@code type} that covers a file on a date, if any. */
+    public Optional<Suspension> notificationSuspension(Nationality nationality, boolean protectedInOtherEuState, DecisionType type,
+                                                        LocalDate date) {
+        return all(Suspension.class, date).stream()
+                .filter(s -> s.scope() == SuspensionScope.NOTIFICATION && s.nationality().equals(nationality))
+                .filter(s -> s.decisionTypes().contains(type))
+                .filter(s -> !(s.exemptProtectedInOtherEuState() && protectedInOtherEuState))
+                .findFirst();
+    }
+
+    public ReceptionEntitlement entitlement(ApplicationType type, LocalDate date) {
+        return required(ReceptionEntitlement.class, date, e -> e.applicationType() == type, "reception entitlement for " + type);
+    }
+
+    public NegativeExit negativeExit(LocalDate date) {
+        return required(NegativeExit.class, date, p -> true, "negative-exit");
+    }
+
+    public Transition transition(LocalDate date) {
+        return required(Transition.class, date, p -> true, "transition");
+    }
+
+    public AppealPeriods appealPeriods(LocalDate date) {
+        return required(AppealPeriods.class, date, p -> true, "appeal-period");
+    }
+
+    public InterviewRequirement interviewRequirement(LocalDate date) {
+        return required(InterviewRequirement.class, date, p -> true, "interview-requirement");
+    }
+
+    public ReceptionPriority receptionPriority(LocalDate date) {
+        return required(ReceptionPriority.class, date, p -> true, "reception-priority");
+    }
+
+    private <T extends Policy> List<T> all(Class<T> kind, LocalDate date) {
+        return policies.stream().filter(kind::isInstance).map(kind::cast).filter(p -> p.validity().covers(date)).toList();
+    }
+
+    private <T extends Policy> Optional<T> latest(Class<T> kind, LocalDate date, Predicate<T> filter) {
+        List<T> in = all(kind, date).stream().filter(filter).toList();
+        return in.isEmpty() ? Optional.empty() : Optional.of(in.get(in.size() - 1));
+    }
+
+    private <T extends Policy> T required(Class<T> kind, LocalDate date, Predicate<T> filter, String what) {
+        return latest(kind, date, filter).orElseThrow(() -> new IllegalStateException("no " + what + " policy in force on " + date));
+    }
+}
