@@ -84,7 +84,7 @@ public final class Rulebook {
             return c.fail(Rule.TRANSITION, "dossier", "the event names dossier " + e.dossier() + " but was applied to " + s.dossier());
         }
         if (!Transitions.allowedFrom(e.getClass()).contains(s.state())) {
-            return c.fail(Rule.TRANSITION, null, "allowed only in " + Transitions.allowedFrom(e.getClass()));
+            return c.fail(Transitions.ruleFor(e.getClass()), null, "allowed only in " + Transitions.allowedFrom(e.getClass()));
         }
         if (s.lastDate() != null && e.date().isBefore(s.lastDate())) {
             return c.fail(Rule.CHRONOLOGY, "date", "dated " + e.date() + ", before the dossier's last event of " + s.lastDate());
@@ -249,6 +249,10 @@ public final class Rulebook {
         }
         if (event instanceof EntitlementDecided e) {
             Policy.ReceptionEntitlement p = policies.entitlement(receptionType(s), e.date());
+            if (!e.entitled() && !s.reception().isEmpty()) {
+                return c.fail(Rule.RECEPTION_NEEDS_ENTITLEMENT, "entitled", s.reception().size()
+                        + " person(s) still placed or waiting: they leave reception first");
+            }
             return c.failIf(p.entitlement() == Policy.Entitlement.AUTOMATIC && !e.entitled(), Rule.ENTITLEMENT_POLICY, "entitled",
                     receptionType(s) + " applicants are entitled under " + p.id());
         }

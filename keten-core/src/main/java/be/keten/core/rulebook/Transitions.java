@@ -44,6 +44,12 @@ public final class Transitions {
 
     private static final Map<Class<? extends ChainEvent>, Set<ProcedureState>> FROM = new HashMap<>();
 
+    /** Steps whose state condition has a rule of its own, cited instead of the generic TRANSITION. */
+    private static final Map<Class<? extends ChainEvent>, Rule> RULE = Map.of(
+            ApplicationWithdrawn.class, Rule.WITHDRAWAL_BEFORE_CGVS,
+            StatusEnded.class, Rule.STATUS_END_NEEDS_STATUS,
+            OrderToLeaveIssued.class, Rule.ORDER_TO_LEAVE_STATE);
+
     static {
         FROM.put(ArrivedThroughPathway.class, EnumSet.of(NEW));
         FROM.put(ApplicationRegistered.class, EnumSet.of(NEW, ARRIVED, REJECTED_FINAL, STATUS_ENDED, WITHDRAWN, RETURNED));
@@ -81,6 +87,11 @@ public final class Transitions {
     }
 
     private Transitions() {
+    }
+
+    /** The rule a refusal of this step in a wrong state cites. */
+    public static Rule ruleFor(Class<? extends ChainEvent> type) {
+        return RULE.getOrDefault(type, Rule.TRANSITION);
     }
 
     /** The states in which an event of this type may be recorded. */
