@@ -47,7 +47,7 @@ import net.jqwik.api.constraints.IntRange;
  * Random command sequences against the rulebook. Most proposals are steps the current state
  * allows, with random parameters and dates, so deep states are reached; some are anything at all.
  */
-class RulebookProperties {
+class RulebookPropertiesTest {
     private static final Rulebook RB = Fixture.RULEBOOK;
     private static final List<String> NATIONALITIES = List.of("ER", "SY", "RU", "AL", "MD", "GE", "LB", "AF", "PS", "CD", "BJ", "SD", "UA");
 

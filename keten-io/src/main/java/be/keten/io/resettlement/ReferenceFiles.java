@@ -1,0 +1,33 @@
+package be.keten.io.resettlement;
+
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Copies of the published reference files shipped inside keten-io, so the product works without the shared
+ * data folder. They are byte-identical to {@code shared/data/reference} (checked by a test).
+ */
+public final class ReferenceFiles {
+    public static final String RESETTLEMENT = "resettlement.csv";
+    public static final String FAIR_SHARE_INPUTS = "fair_share_inputs.csv";
+
+    private static final String FOLDER = "/be/keten/io/reference/";
+
+    private ReferenceFiles() {
+    }
+
+    /** @throws IllegalStateException if the file is not on the class path (a broken build) */
+    public static InputStream open(String name) {
+        InputStream in = ReferenceFiles.class.getResourceAsStream(FOLDER + name);
+        if (in == null) {
+            throw new IllegalStateException("reference file " + FOLDER + name + " is missing from the class path");
+        }
+        return in;
+    }
+
+    public static Reader reader(String name) {
+        return new InputStreamReader(open(name), StandardCharsets.UTF_8);
+    }
+}
