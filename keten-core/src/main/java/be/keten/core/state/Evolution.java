@@ -162,9 +162,9 @@ public final class Evolution {
         } else if (event instanceof PutOnWaitingList e) {
             d.stay(e.persons(), Stay.waiting(day));
         } else if (event instanceof PlacedInFacility e) {
+            // Entering the network is the placement day, also for someone who waited on the list.
             for (PersonId p : e.persons()) {
-                Stay before = d.reception.get(p);
-                d.reception.put(p, new Stay(Stay.Status.PLACED, e.facility(), e.placeType(), before == null ? day : before.enteredOn()));
+                d.reception.put(p, new Stay(Stay.Status.PLACED, e.facility(), e.placeType(), day));
             }
         } else if (event instanceof TransferredBetweenFacilities e) {
             for (PersonId p : e.persons()) {

@@ -1,0 +1,287 @@
+package be.keten.stats;
+
+import be.keten.core.appeal.JudgmentOutcome;
+import be.keten.core.event.AppealEvent.AppealJudged;
+import be.keten.core.event.AppealEvent.AppealLodged;
+import be.keten.core.event.ChainEvent;
+import be.keten.core.event.DecisionEvent;
+import be.keten.core.event.ProcedureEvent.ApplicationRegistered;
+import be.keten.core.event.ReceptionEvent.LeftReception;
+import be.keten.core.id.DossierId;
+import be.keten.core.id.PersonId;
+import be.keten.core.person.LanguageRole;
+import be.keten.core.person.Nationality;
+import be.keten.core.person.Person;
+import be.keten.core.procedure.ProcedureState;
+import be.keten.core.reception.LeaveReason;
+import be.keten.core.reception.PlaceType;
+import be.keten.core.state.DossierState;
+import be.keten.core.state.Evolution;
+import be.keten.core.state.Stay;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * The chain's official figures, accumulated from events. Each dossier is folded with the core's
+ * own {@link Evolution}, so a state such as "in the CGVS workload" or "placed" means here exactly
+ * what it means to the rulebook. Events of different dossiers may come in any order; each
+ * dossier's own events must come in their order (as the store and the simulator give them).
+ * Flows are counted in the month of the event date; stocks at the end of a day.
+ */
+public final class ChainStatistics implements Consumer<ChainEvent> {
+    private final StatisticsParameters parameters;
+    private final Map<DossierId, DossierState> states = new HashMap<>();
+    private YearMonth first;
+    private YearMonth last;
+
+    // month -> DVZ column -> nationality -> persons
+    private final Map<YearMonth, Map<String, Map<Nationality, Long>>> applications = new HashMap<>();
+    // month -> unit -> nationality -> tally
+    private final Map<YearMonth, Map<Unit, Map<Nationality, DecisionTally>>> decisions = new HashMap<>();
+    private final StockSeries<Unit> workload = new StockSeries<>();
+    private final Map<YearMonth, Map<LanguageRole, long[]>> appeals = new HashMap<>();
+    private final Map<YearMonth, Map<LanguageRole, Map<JudgmentOutcome, Long>>> judgments = new HashMap<>();
+    private final StockSeries<Unit> rvvPending = new StockSeries<>();
+    private final Map<YearMonth, Long> receptionIn = new HashMap<>();
+    private final Map<YearMonth, Map<LeaveReason, Long>> receptionOut = new HashMap<>();
+    private final StockSeries<PlaceType> occupancyByType = new StockSeries<>();
+    private final StockSeries<String> occupancyByFacility = new StockSeries<>();
+    private final StockSeries<Unit> waitingList = new StockSeries<>();
+    // year of departure -> {departures, days in the network}
+    private final Map<Integer, long[]> stays = new TreeMap<>();
+
+    public ChainStatistics(StatisticsParameters parameters) {
+        this.parameters = parameters;
+    }
+
+    public static ChainStatistics of(Iterable<? extends ChainEvent> events) {
+        ChainStatistics s = new ChainStatistics(StatisticsParameters.defaults());
+        events.forEach(s);
+        return s;
+    }
+
+    public StatisticsParameters parameters() {
+        return parameters;
+    }
+
+    @Override
+    public void accept(ChainEvent e) {
+        DossierState before = states.getOrDefault(e.dossier(), DossierState.empty(e.dossier()));
+        DossierState after = Evolution.apply(before, e);
+        states.put(e.dossier(), after);
+        LocalDate day = e.date();
+        YearMonth m = YearMonth.from(day);
+        first = first == null || m.isBefore(first) ? m : first;
+        last = last == null || m.isAfter(last) ? m : last;
+
+        if (e instanceof ApplicationRegistered r) {
+            for (Person p : r.persons()) {
+                applications.computeIfAbsent(m, k -> new HashMap<>()).computeIfAbsent(r.applicationType().dvzColumn(), k -> new HashMap<>())
+                        .merge(p.nationality(), 1L, Long::sum);
+            }
+        }
+        if (e instanceof DecisionEvent d) {
+            Map<Unit, Map<Nationality, DecisionTally>> byUnit = decisions.computeIfAbsent(m, k -> new EnumMap<>(Unit.class));
+            for (Person p : after.persons()) {
+                byUnit.computeIfAbsent(Unit.PERSONS, k -> new HashMap<>()).computeIfAbsent(p.nationality(), k -> new DecisionTally())
+                        .add(d.decisionType(), 1);
+            }
+            byUnit.computeIfAbsent(Unit.DOSSIERS, k -> new HashMap<>()).computeIfAbsent(after.nationality(), k -> new DecisionTally())
+                    .add(d.decisionType(), 1);
+        }
+        stockChange(workload, inWorkload(before), inWorkload(after), before, after, day);
+        stockChange(rvvPending, before.state() == ProcedureState.APPEAL_PENDING, after.state() == ProcedureState.APPEAL_PENDING, before, after, day);
+        if (e instanceof AppealLodged a) {
+            long[] c = appeals.computeIfAbsent(m, k -> new EnumMap<>(LanguageRole.class)).computeIfAbsent(a.languageRole(), k -> new long[2]);
+            c[0] += after.persons().size();
+            c[1]++;
+        }
+        if (e instanceof AppealJudged j) {
+            judgments.computeIfAbsent(m, k -> new EnumMap<>(LanguageRole.class)).computeIfAbsent(before.languageRole(), k -> new EnumMap<>(JudgmentOutcome.class))
+                    .merge(j.outcome(), 1L, Long::sum);
+        }
+        reception(before, after, e, day, m);
+    }
+
+    private boolean inWorkload(DossierState s) {
+        return s.state().atCgvs() && (parameters.suspendedInWorkload() || s.state() != ProcedureState.SUSPENDED);
+    }
+
+    private static void stockChange(StockSeries<Unit> series, boolean was, boolean is, DossierState before, DossierState after, LocalDate day) {
+        if (was != is) {
+            series.change(Unit.DOSSIERS, day, is ? 1 : -1);
+            series.change(Unit.PERSONS, day, is ? after.persons().size() : -before.persons().size());
+        }
+    }
+
+    private void reception(DossierState before, DossierState after, ChainEvent e, LocalDate day, YearMonth m) {
+        if (before.reception().equals(after.reception())) {
+            return;
+        }
+        Set<PersonId> ids = new HashSet<>(before.reception().keySet());
+        ids.addAll(after.reception().keySet());
+        for (PersonId p : ids) {
+            Stay was = before.reception().get(p);
+            Stay is = after.reception().get(p);
+            if (was != null && was.equals(is)) {
+                continue;
+            }
+            if (was != null && !was.placed()) {
+                waitingList.change(Unit.PERSONS, day, -1);
+            }
+            if (is != null && !is.placed()) {
+                waitingList.change(Unit.PERSONS, day, 1);
+            }
+            if (was != null && was.placed()) {
+                occupancyByType.change(was.placeType(), day, -1);
+                occupancyByFacility.change(was.facility(), day, -1);
+            }
+            if (is != null && is.placed()) {
+                occupancyByType.change(is.placeType(), day, 1);
+                occupancyByFacility.change(is.facility(), day, 1);
+            }
+            boolean entered = is != null && is.placed() && (was == null || !was.placed());
+            boolean left = was != null && was.placed() && is == null;
+            if (entered) {
+                receptionIn.merge(m, 1L, Long::sum);
+            }
+            if (left) {
+                LeaveReason reason = e instanceof LeftReception l ? l.reason() : LeaveReason.RETURN;
+                receptionOut.computeIfAbsent(m, k -> new EnumMap<>(LeaveReason.class)).merge(reason, 1L, Long::sum);
+                long[] s = stays.computeIfAbsent(day.getYear(), k -> new long[2]);
+                s[0]++;
+                s[1] += ChronoUnit.DAYS.between(was.enteredOn(), day);
+            }
+        }
+    }
+
+    // ---- queries ------------------------------------------------------------------------
+
+    /** The first and last month with an event, if any. */
+    public java.util.Optional<Period> coverage() {
+        return first == null ? java.util.Optional.empty() : java.util.Optional.of(new Period(first, last));
+    }
+
+    public int dossiers() {
+        return states.size();
+    }
+
+    /** Persons applying in the period by DVZ column and nationality. */
+    public Map<String, Map<Nationality, Long>> applications(Period p) {
+        Map<String, Map<Nationality, Long>> out = new TreeMap<>();
+        for (YearMonth m : p.months()) {
+            applications.getOrDefault(m, Map.of()).forEach((col, byNat) -> byNat.forEach((n, v) ->
+                    out.computeIfAbsent(col, k -> new HashMap<>()).merge(n, v, Long::sum)));
+        }
+        return out;
+    }
+
+    /** Persons applying in the period in one DVZ column ({@code first_excl_resettlement}, {@code first_resettlement}, {@code subsequent}). */
+    public long applications(Period p, String column) {
+        return applications(p).getOrDefault(column, Map.of()).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public long applicationsTotal(Period p) {
+        return applications(p).values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum();
+    }
+
+    /** Decisions taken in the period, in one unit, by nationality (the principal's for dossiers). */
+    public Map<Nationality, DecisionTally> decisionsByNationality(Period p, Unit unit) {
+        Map<Nationality, DecisionTally> out = new HashMap<>();
+        for (YearMonth m : p.months()) {
+            decisions.getOrDefault(m, Map.of()).getOrDefault(unit, Map.of())
+                    .forEach((n, t) -> out.computeIfAbsent(n, k -> new DecisionTally()).addAll(t));
+        }
+        return out;
+    }
+
+    public DecisionTally decisions(Period p, Unit unit) {
+        DecisionTally t = new DecisionTally();
+        decisionsByNationality(p, unit).values().forEach(t::addAll);
+        return t;
+    }
+
+    /** Files pending at the CGVS at the end of a day, excluding files not yet transferred by DVZ (GUIDE §5.2). */
+    public long workload(LocalDate day, Unit unit) {
+        return workload.at(unit, day);
+    }
+
+    /** Workload minus the normal workload in force that day, in dossiers; empty when no normal workload is known. */
+    public OptionalLong realBacklog(LocalDate day) {
+        OptionalLong normal = parameters.normalWorkloadOn(day);
+        return normal.isPresent() ? OptionalLong.of(workload(day, Unit.DOSSIERS) - normal.getAsLong()) : OptionalLong.empty();
+    }
+
+    /** Appeals lodged at the RvV in the period, in one unit, for one language role (null: both). */
+    public long appealsLodged(Period p, Unit unit, LanguageRole role) {
+        long n = 0;
+        for (YearMonth m : p.months()) {
+            for (var e : appeals.getOrDefault(m, Map.of()).entrySet()) {
+                if (role == null || e.getKey() == role) {
+                    n += e.getValue()[unit == Unit.PERSONS ? 0 : 1];
+                }
+            }
+        }
+        return n;
+    }
+
+    /** RvV judgments (dossiers) in the period by outcome, for one language role (null: both). */
+    public Map<JudgmentOutcome, Long> judgments(Period p, LanguageRole role) {
+        Map<JudgmentOutcome, Long> out = new EnumMap<>(JudgmentOutcome.class);
+        for (YearMonth m : p.months()) {
+            judgments.getOrDefault(m, Map.of()).forEach((r, byOutcome) -> {
+                if (role == null || r == role) {
+                    byOutcome.forEach((o, v) -> out.merge(o, v, Long::sum));
+                }
+            });
+        }
+        return out;
+    }
+
+    public long rvvPending(LocalDate day, Unit unit) {
+        return rvvPending.at(unit, day);
+    }
+
+    /** Persons entering the network (placements; waiting-list registrations are not IN). */
+    public long receptionIn(Period p) {
+        return p.months().stream().mapToLong(m -> receptionIn.getOrDefault(m, 0L)).sum();
+    }
+
+    public Map<LeaveReason, Long> receptionOut(Period p) {
+        Map<LeaveReason, Long> out = new EnumMap<>(LeaveReason.class);
+        p.months().forEach(m -> receptionOut.getOrDefault(m, Map.of()).forEach((r, v) -> out.merge(r, v, Long::sum)));
+        return out;
+    }
+
+    public Map<PlaceType, Long> occupancyByPlaceType(LocalDate day) {
+        return occupancyByType.all(day);
+    }
+
+    public Map<String, Long> occupancyByFacility(LocalDate day) {
+        return occupancyByFacility.all(day);
+    }
+
+    public long occupancy(LocalDate day) {
+        return occupancyByType.total(day);
+    }
+
+    public long waitingList(LocalDate day) {
+        return waitingList.at(Unit.PERSONS, day);
+    }
+
+    /** Average months in the network of persons who left in the year; current residents do not count (GUIDE §5.4). */
+    public OptionalDouble averageStayMonths(int yearOfDeparture) {
+        long[] s = stays.get(yearOfDeparture);
+        return s == null || s[0] == 0 ? OptionalDouble.empty() : OptionalDouble.of(s[1] / (double) s[0] / (365.25 / 12));
+    }
+}
