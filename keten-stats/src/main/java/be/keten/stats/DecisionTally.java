@@ -67,11 +67,6 @@ public final class DecisionTally {
         return ratio(count(DecisionType.INADMISSIBLE), all());
     }
 
-    /** The "weigeringsbeslissingen" of the top-10 table: inadmissible, manifestly unfounded, refusal. */
-    public long refusalDecisions() {
-        return counts.entrySet().stream().filter(e -> e.getKey().isRefusalDecision()).mapToLong(Map.Entry::getValue).sum();
-    }
-
     private static double ratio(long num, long den) {
         return den == 0 ? Double.NaN : (double) num / den;
     }
