@@ -5,9 +5,9 @@ package be.keten.core.procedure;
  * state of its own: notification of a positive decision makes the dossier {@link #PROTECTED}.
  */
 public enum ProcedureState {
-    /** Arrived through resettlement, relocation or another admission channel; application not yet registered. */
     /** No event recorded yet. */
     NEW(Owner.NONE),
+    /** Arrived through resettlement, relocation or another admission channel; application not yet registered. */
     ARRIVED(Owner.DVZ),
     REGISTERED(Owner.DVZ),
     LODGED(Owner.DVZ),

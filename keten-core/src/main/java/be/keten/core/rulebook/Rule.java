@@ -5,6 +5,7 @@ package be.keten.core.rulebook;
  * which rule forbade the command and where it comes from.
  */
 public enum Rule {
+    SAME_DOSSIER("an event is applied to the state of the dossier it names"),
     CHRONOLOGY("events of a dossier are recorded in date order"),
     NOT_IN_FUTURE("an event cannot be dated after today"),
     TRANSITION("the procedure allows this step only in certain states (GUIDE §3.1)"),

@@ -81,7 +81,7 @@ public final class Rulebook {
     public Optional<Rejection> check(DossierState s, ChainEvent e) {
         Checker c = new Checker(s, e);
         if (!e.dossier().equals(s.dossier())) {
-            return c.fail(Rule.TRANSITION, "dossier", "the event names dossier " + e.dossier() + " but was applied to " + s.dossier());
+            return c.fail(Rule.SAME_DOSSIER, "dossier", "the event names dossier " + e.dossier() + " but was applied to " + s.dossier());
         }
         if (!Transitions.allowedFrom(e.getClass()).contains(s.state())) {
             return c.fail(Transitions.ruleFor(e.getClass()), null, "allowed only in " + Transitions.allowedFrom(e.getClass()));

@@ -64,6 +64,10 @@ class RulesTest {
     }
 
     static {
+        rule(Rule.SAME_DOSSIER, () -> {
+            Fixture f = Fixture.in(ProcedureState.REGISTERED, "D-R-SAME");
+            return f.reject(new ApplicationLodged(be.keten.core.id.DossierId.of("D-R-OTHER"), f.next()));
+        });
         rule(Rule.CHRONOLOGY, () -> {
             Fixture f = Fixture.in(ProcedureState.REGISTERED, "D-R-CHRONO");
             return f.reject(new ApplicationLodged(f.id, f.day.minusDays(1)));

@@ -1,0 +1,99 @@
+package be.keten.store;
+
+import be.keten.core.event.ChainEvent;
+import be.keten.core.id.DossierId;
+import be.keten.core.rulebook.Rulebook;
+import be.keten.core.rulebook.Verdict;
+import be.keten.core.state.DossierState;
+import be.keten.core.state.Evolution;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Operations on one dossier: load its state from the log, ask the rulebook, append. Reads of case
+ * data go through {@link #read}, which writes the audit trail first.
+ */
+public final class CaseService {
+    private final EventStore store;
+    private final Rulebook rulebook;
+    private final AuditLog audit;
+
+    public CaseService(EventStore store, Rulebook rulebook, AuditLog audit) {
+        this.store = store;
+        this.rulebook = rulebook;
+        this.audit = audit;
+    }
+
+    /**
+     * Applies a command: all its events are accepted and stored together, or none is. A command
+     * whose idempotency key was applied before is not run again: the retry gets the original result
+     * (the state right after it), even if the dossier has moved on since.
+     */
+    public CaseResult submit(Command command) {
+        Optional<AppendResult> earlier = replay(command);
+        if (earlier.isPresent()) {
+            return accepted(earlier.get());
+        }
+        CaseResult result = attempt(command);
+        if (!(result instanceof CaseResult.Accepted)) {
+            // A concurrent copy of this command may have been applied since the check above; then
+            // this dossier's refusal or conflict is only the copy's doing, and its result is ours.
+            earlier = replay(command);
+            if (earlier.isPresent()) {
+                return accepted(earlier.get());
+            }
+        }
+        return result;
+    }
+
+    private Optional<AppendResult> replay(Command command) {
+        return command.idempotencyKey() == null ? Optional.empty()
+                : store.replay(command.idempotencyKey(), command.dossier(), command.events());
+    }
+
+    private CaseResult attempt(Command command) {
+        DossierId dossier = command.dossier();
+        DossierState base = store.state(dossier);
+        if (command.expectedVersion() != null && command.expectedVersion() != base.version()) {
+            return new CaseResult.Conflict(dossier, command.expectedVersion(), base.version());
+        }
+        DossierState s = base;
+        for (ChainEvent e : command.events()) {
+            Verdict v = rulebook.decide(s, e);
+            if (v instanceof Verdict.Rejected r) {
+                return new CaseResult.Rejected(e, r.rejection());
+            }
+            s = ((Verdict.Accepted) v).state();
+        }
+        try {
+            AppendResult stored = store.append(base, command.events(), command.idempotencyKey());
+            return stored.replayed() ? accepted(stored) : new CaseResult.Accepted(s, stored);
+        } catch (ConcurrencyConflictException e) {
+            return new CaseResult.Conflict(dossier, e.expectedVersion(), e.actualVersion());
+        }
+    }
+
+    /** Shorthand for a single event applied on the current version. */
+    public CaseResult submit(ChainEvent event, String idempotencyKey) {
+        return submit(Command.of(event, idempotencyKey));
+    }
+
+    /**
+     * The dossier's state, timeline and deadlines, read on behalf of {@code actor}. The read is
+     * audited (whether or not the dossier exists) before any data is loaded.
+     */
+    public Optional<CaseView> read(DossierId dossier, String actor) {
+        audit.record(actor, "case.read", dossier.value(), null);
+        List<StoredEvent> events = store.load(dossier);
+        if (events.isEmpty()) {
+            return Optional.empty();
+        }
+        DossierState state = Evolution.fold(dossier, events.stream().map(StoredEvent::event).toList());
+        return Optional.of(new CaseView(state, events, rulebook.deadlines(state)));
+    }
+
+    /** The original result of a replayed command: the state right after its last event. */
+    private CaseResult accepted(AppendResult earlier) {
+        return new CaseResult.Accepted(store.state(earlier.dossier(), earlier.lastVersion()), earlier);
+    }
+}

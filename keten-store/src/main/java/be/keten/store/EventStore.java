@@ -1,0 +1,398 @@
+package be.keten.store;
+
+import be.keten.core.event.ChainEvent;
+import be.keten.core.id.DossierId;
+import be.keten.core.procedure.ProcedureState;
+import be.keten.core.state.DossierState;
+import be.keten.core.state.Evolution;
+import be.keten.io.events.EventCodec;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * The append-only event log: one stream per dossier with optimistic concurrency, one global order
+ * for readers. An append names the version it was decided on; if the dossier moved on meanwhile it
+ * fails with {@link ConcurrencyConflictException} and stores nothing. An append with an idempotency
+ * key is stored once: a retry returns the original {@link AppendResult}. The {@code dossiers}
+ * projection is updated in the same transaction.
+ *
+ * <p>Reads here are not audited: this is the store's own API, used by writers and by the
+ * statistics. Reads on behalf of a person go through {@link CaseService}, {@link Exporter} or
+ * {@link Projections}, which audit them.
+ */
+public final class EventStore {
+    public static final int MAX_KEY_LENGTH = 200;
+    static final int MAX_PAYLOAD = 100_000;
+    static final String INSERT = "INSERT INTO events (dossier_id, version, event_type, event_date, payload, recorded_at) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String COLUMNS = "seq, version, payload, recorded_at";
+
+    private final Database db;
+    private final EventCodec codec;
+    private final Clock clock;
+
+    public EventStore(Database db, EventCodec codec, Clock clock) {
+        this.db = db;
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public EventCodec codec() {
+        return codec;
+    }
+
+    /**
+     * Appends events decided on {@code base}: the dossier must still be at {@code base.version()}.
+     * The events are trusted (the caller asked the rulebook); they are folded onto {@code base} for
+     * the projection.
+     *
+     * @param idempotencyKey null, or a key naming this command (at most 200 characters)
+     * @throws ConcurrencyConflictException if the dossier is no longer at the base version
+     * @throws IdempotencyKeyReusedException if the key was used for a different command
+     */
+    public AppendResult append(DossierState base, List<? extends ChainEvent> events, String idempotencyKey) {
+        if (events.isEmpty()) {
+            throw new IllegalArgumentException("nothing to append");
+        }
+        checkKey(idempotencyKey);
+        DossierId dossier = base.dossier();
+        DossierState after = base;
+        List<String> payloads = new ArrayList<>(events.size());
+        for (ChainEvent e : events) {
+            if (!e.dossier().equals(dossier)) {
+                throw new IllegalArgumentException(e.type() + " names dossier " + e.dossier() + ", not " + dossier);
+            }
+            after = Evolution.apply(after, e);
+            payloads.add(payload(e));
+        }
+        String hash = idempotencyKey == null ? null : requestHash(dossier, payloads);
+        Instant now = now();
+        DossierState result = after;
+        try {
+            return db.inTransaction(c -> {
+                if (idempotencyKey != null) {
+                    Optional<AppendResult> earlier = findKey(c, idempotencyKey, dossier, hash);
+                    if (earlier.isPresent()) {
+                        return earlier.get();
+                    }
+                }
+                int current = currentVersion(c, dossier);
+                if (current != base.version()) {
+                    throw new ConcurrencyConflictException(dossier, base.version(), current);
+                }
+                try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                    for (int i = 0; i < events.size(); i++) {
+                        bindInsert(ps, events.get(i), base.version() + 1 + i, payloads.get(i), now);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                Projections.upsert(c, db.dialect(), List.of(result));
+                if (idempotencyKey != null) {
+                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO idempotency_keys "
+                            + "(idem_key, dossier_id, first_version, last_version, request_hash, result_state, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                        ps.setString(1, idempotencyKey);
+                        ps.setString(2, dossier.value());
+                        ps.setInt(3, base.version() + 1);
+                        ps.setInt(4, result.version());
+                        ps.setString(5, hash);
+                        ps.setString(6, result.state().name());
+                        ps.setObject(7, now.atOffset(ZoneOffset.UTC));
+                        ps.executeUpdate();
+                    }
+                }
+                return new AppendResult(dossier, base.version() + 1, result.version(), result.state(), now, false);
+            });
+        } catch (StoreException e) {
+            if (e.getCause() instanceof SQLException s && db.dialect().isConflict(s)) {
+                // Lost a race: another writer stored this version, or this very command, first.
+                if (idempotencyKey != null) {
+                    Optional<AppendResult> earlier = db.inTransaction(c -> findKey(c, idempotencyKey, dossier, hash));
+                    if (earlier.isPresent()) {
+                        return earlier.get();
+                    }
+                }
+                throw new ConcurrencyConflictException(dossier, base.version(), version(dossier));
+            }
+            throw e;
+        }
+    }
+
+    /** Appends after checking the dossier is at {@code expectedVersion}, folding its stored events for the projection. */
+    public AppendResult append(DossierId dossier, int expectedVersion, List<? extends ChainEvent> events, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            Optional<AppendResult> earlier = replay(idempotencyKey, dossier, events);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        DossierState base = state(dossier);
+        if (base.version() != expectedVersion) {
+            throw new ConcurrencyConflictException(dossier, expectedVersion, base.version());
+        }
+        return append(base, events, idempotencyKey);
+    }
+
+    /**
+     * The original result of the command recorded under this key, if any.
+     *
+     * @throws IdempotencyKeyReusedException if the key was recorded for other events
+     */
+    public Optional<AppendResult> replay(String idempotencyKey, DossierId dossier, List<? extends ChainEvent> events) {
+        checkKey(idempotencyKey);
+        List<String> payloads = events.stream().map(this::payload).toList();
+        String hash = requestHash(dossier, payloads);
+        return db.inTransaction(c -> findKey(c, idempotencyKey, dossier, hash));
+    }
+
+    /** The dossier's events in stream order (empty for an unknown dossier). */
+    public List<StoredEvent> load(DossierId dossier) {
+        return load(dossier, Integer.MAX_VALUE);
+    }
+
+    /** The dossier's events up to and including a version. */
+    public List<StoredEvent> load(DossierId dossier, int upToVersion) {
+        return db.inTransaction(c -> {
+            List<StoredEvent> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM events WHERE dossier_id = ? AND version <= ? ORDER BY version")) {
+                ps.setString(1, dossier.value());
+                ps.setInt(2, upToVersion);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(row(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The dossier's current state: its events folded. */
+    public DossierState state(DossierId dossier) {
+        return state(dossier, Integer.MAX_VALUE);
+    }
+
+    /** The dossier's state as it was at a version. */
+    public DossierState state(DossierId dossier, int atVersion) {
+        return Evolution.fold(dossier, load(dossier, atVersion).stream().map(StoredEvent::event).toList());
+    }
+
+    /** The dossier's current version, 0 when it has no events. */
+    public int version(DossierId dossier) {
+        return db.inTransaction(c -> currentVersion(c, dossier));
+    }
+
+    /**
+     * All events in global order, optionally limited to event dates {@code from..to} (inclusive,
+     * either may be null). Rows are fetched in pages; close the stream to release its connection.
+     */
+    public Stream<StoredEvent> stream(LocalDate from, LocalDate to) {
+        Connection c;
+        PreparedStatement ps;
+        ResultSet rs;
+        try {
+            c = db.connect();
+        } catch (SQLException e) {
+            throw Database.failure(e);
+        }
+        try {
+            // PostgreSQL pages through a result only inside a transaction.
+            c.setAutoCommit(false);
+            ps = c.prepareStatement("SELECT " + COLUMNS + " FROM events" + dateFilter(from, to) + " ORDER BY seq");
+            bindDates(ps, 1, from, to);
+            ps.setFetchSize(1000);
+            rs = ps.executeQuery();
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw Database.failure(e);
+        }
+        ResultSet results = rs;
+        Spliterator<StoredEvent> split = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
+            @Override
+            public boolean tryAdvance(Consumer<? super StoredEvent> action) {
+                try {
+                    if (!results.next()) {
+                        return false;
+                    }
+                    action.accept(row(results));
+                    return true;
+                } catch (SQLException e) {
+                    throw Database.failure(e);
+                }
+            }
+        };
+        return StreamSupport.stream(split, false).onClose(() -> closeQuietly(c));
+    }
+
+    /** Number of events stored. */
+    public long count() {
+        return count(null, null);
+    }
+
+    /** Number of events dated {@code from..to} (inclusive, either may be null). */
+    public long count(LocalDate from, LocalDate to) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM events" + dateFilter(from, to))) {
+                bindDates(ps, 1, from, to);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** Raw NDJSON payloads in global order, for export without decoding. */
+    long forEachPayload(LocalDate from, LocalDate to, PayloadSink sink) {
+        return db.inTransaction(c -> {
+            long n = 0;
+            try (PreparedStatement ps = c.prepareStatement("SELECT payload FROM events" + dateFilter(from, to) + " ORDER BY seq")) {
+                bindDates(ps, 1, from, to);
+                ps.setFetchSize(1000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sink.accept(rs.getString(1));
+                        n++;
+                    }
+                }
+            }
+            return n;
+        });
+    }
+
+    /** Receives payloads; may fail with an unchecked I/O error. */
+    @FunctionalInterface
+    interface PayloadSink {
+        void accept(String payload);
+    }
+
+    String payload(ChainEvent e) {
+        String p = codec.encode(e);
+        if (p.length() > MAX_PAYLOAD) {
+            throw new IllegalArgumentException(e.type() + " for dossier " + e.dossier() + " is " + p.length()
+                    + " characters as JSON, more than the store's " + MAX_PAYLOAD);
+        }
+        return p;
+    }
+
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    static void bindInsert(PreparedStatement ps, ChainEvent e, int version, String payload, Instant at) throws SQLException {
+        ps.setString(1, e.dossier().value());
+        ps.setInt(2, version);
+        ps.setString(3, e.type());
+        ps.setObject(4, e.date());
+        ps.setString(5, payload);
+        ps.setObject(6, at.atOffset(ZoneOffset.UTC));
+    }
+
+    static int currentVersion(Connection c, DossierId dossier) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(version) FROM events WHERE dossier_id = ?")) {
+            ps.setString(1, dossier.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private StoredEvent row(ResultSet rs) throws SQLException {
+        String payload = rs.getString(3);
+        return new StoredEvent(rs.getLong(1), rs.getInt(2), codec.decode(payload), payload, rs.getObject(4, OffsetDateTime.class).toInstant());
+    }
+
+    private static Optional<AppendResult> findKey(Connection c, String key, DossierId dossier, String hash) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT dossier_id, first_version, last_version, request_hash, result_state, recorded_at "
+                + "FROM idempotency_keys WHERE idem_key = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String storedDossier = rs.getString(1);
+                if (!storedDossier.equals(dossier.value()) || !rs.getString(4).equals(hash)) {
+                    throw new IdempotencyKeyReusedException(key, "another command (dossier " + storedDossier + ", versions "
+                            + rs.getInt(2) + ".." + rs.getInt(3) + ")");
+                }
+                return Optional.of(new AppendResult(dossier, rs.getInt(2), rs.getInt(3), ProcedureState.valueOf(rs.getString(5)),
+                        rs.getObject(6, OffsetDateTime.class).toInstant(), true));
+            }
+        }
+    }
+
+    private static void checkKey(String key) {
+        if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
+            throw new IllegalArgumentException("an idempotency key has 1 to " + MAX_KEY_LENGTH + " characters");
+        }
+    }
+
+    /** Fingerprint of a command: a retry must carry the same events for the same dossier. */
+    private static String requestHash(DossierId dossier, List<String> payloads) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(dossier.value().getBytes(StandardCharsets.UTF_8));
+            for (String p : payloads) {
+                md.update((byte) '\n');
+                md.update(p.getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static String dateFilter(LocalDate from, LocalDate to) {
+        if (from != null && to != null) {
+            return " WHERE event_date >= ? AND event_date <= ?";
+        } else if (from != null) {
+            return " WHERE event_date >= ?";
+        } else if (to != null) {
+            return " WHERE event_date <= ?";
+        }
+        return "";
+    }
+
+    private static void bindDates(PreparedStatement ps, int first, LocalDate from, LocalDate to) throws SQLException {
+        int i = first;
+        if (from != null) {
+            ps.setObject(i++, from);
+        }
+        if (to != null) {
+            ps.setObject(i, to);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.rollback();
+            c.close();
+        } catch (SQLException ignored) {
+            // The stream's reader is done; a failure to release the read-only connection changes nothing.
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package be.keten.store;
+
+import be.keten.core.event.ChainEvent;
+import be.keten.core.id.DossierId;
+import be.keten.core.rulebook.Rulebook;
+import be.keten.core.rulebook.Verdict;
+import be.keten.core.state.DossierState;
+import be.keten.core.state.Evolution;
+import be.keten.io.events.EventCodec;
+import be.keten.io.events.EventFormatException;
+import be.keten.io.events.EventReader;
+import be.keten.io.events.NumberedEvent;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Imports an NDJSON file of events in one transaction: every event is read and checked by the
+ * rulebook in file order against its dossier's state (dossiers already in the store continue from
+ * their stored state), and the first bad line aborts the whole import with its line, field and
+ * rule, storing nothing.
+ *
+ * <p>Built for millions of lines: the file is streamed, events go to the database in JDBC batches,
+ * and the stored state of continued dossiers is fetched once per batch of lines, not per event
+ * (and not at all when the store is empty). The states of the dossiers touched stay in memory.
+ */
+public final class Importer {
+    static final int BATCH = 1000;
+
+    private final EventStore store;
+    private final Rulebook rulebook;
+
+    public Importer(EventStore store, Rulebook rulebook) {
+        this.store = store;
+        this.rulebook = rulebook;
+    }
+
+    /** Imports a UTF-8 file; messages name it as given. */
+    public ImportResult importFile(Path file) throws ImportException, IOException {
+        try (EventReader reader = EventReader.open(file, store.codec())) {
+            return run(reader, file.toString());
+        }
+    }
+
+    /** Imports from a reader; {@code source} names it in messages. */
+    public ImportResult importFrom(Reader in, String source) throws ImportException {
+        return run(new EventReader(in, store.codec()), source);
+    }
+
+    private ImportResult run(EventReader reader, String source) throws ImportException {
+        long started = System.nanoTime();
+        Database db = store.database();
+        Instant now = store.now();
+        Map<DossierId, DossierState> states = new LinkedHashMap<>();
+        long count = 0;
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            try {
+                boolean empty = isEmpty(c);
+                List<NumberedEvent> chunk = new ArrayList<>(BATCH);
+                try (PreparedStatement insert = c.prepareStatement(EventStore.INSERT)) {
+                    while (read(reader, chunk, source)) {
+                        if (!empty) {
+                            loadStored(c, chunk, states);
+                        }
+                        for (NumberedEvent ne : chunk) {
+                            ChainEvent e = ne.event();
+                            DossierState s = states.computeIfAbsent(e.dossier(), DossierState::empty);
+                            Verdict v = rulebook.decide(s, e);
+                            if (v instanceof Verdict.Rejected r) {
+                                throw new ImportException(source, ne.line(), r.rejection().field(), r.rejection().rule(),
+                                        r.rejection().message(), null);
+                            }
+                            DossierState next = ((Verdict.Accepted) v).state();
+                            states.put(e.dossier(), next);
+                            String payload;
+                            try {
+                                payload = store.payload(e);
+                            } catch (IllegalArgumentException tooLarge) {
+                                throw new ImportException(source, ne.line(), null, null, tooLarge.getMessage(), tooLarge);
+                            }
+                            EventStore.bindInsert(insert, e, next.version(), payload, now);
+                            insert.addBatch();
+                        }
+                        insert.executeBatch();
+                        count += chunk.size();
+                    }
+                }
+                Projections.upsert(c, db.dialect(), states.values());
+                c.commit();
+            } catch (ImportException | RuntimeException | SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            if (db.dialect().isConflict(e)) {
+                throw new ConcurrencyConflictException("a dossier in " + source
+                        + " was changed by another writer while the import ran; nothing was stored, import again");
+            }
+            throw Database.failure(e);
+        }
+        return new ImportResult(count, states.size(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Fills the chunk with up to a batch of events; false at the end of the input. */
+    private static boolean read(EventReader reader, List<NumberedEvent> chunk, String source) throws ImportException {
+        chunk.clear();
+        try {
+            while (chunk.size() < BATCH && reader.hasNext()) {
+                chunk.add(reader.next());
+            }
+        } catch (EventFormatException e) {
+            throw new ImportException(source, e.line(), e.field(), null, e.detail(), e);
+        }
+        return !chunk.isEmpty();
+    }
+
+    private static boolean isEmpty(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM events FETCH FIRST 1 ROWS ONLY");
+             ResultSet rs = ps.executeQuery()) {
+            return !rs.next();
+        }
+    }
+
+    /** Fetches, in one query, the stored events of the chunk's dossiers not seen yet, and folds them. */
+    private void loadStored(Connection c, List<NumberedEvent> chunk, Map<DossierId, DossierState> states) throws SQLException {
+        Set<DossierId> unseen = new LinkedHashSet<>();
+        for (NumberedEvent ne : chunk) {
+            if (!states.containsKey(ne.event().dossier())) {
+                unseen.add(ne.event().dossier());
+            }
+        }
+        if (unseen.isEmpty()) {
+            return;
+        }
+        String marks = String.join(", ", Collections.nCopies(unseen.size(), "?"));
+        Map<DossierId, List<ChainEvent>> stored = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT dossier_id, payload FROM events WHERE dossier_id IN (" + marks
+                + ") ORDER BY dossier_id, version")) {
+            int i = 1;
+            for (DossierId d : unseen) {
+                ps.setString(i++, d.value());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ChainEvent e = store.codec().decode(rs.getString(2));
+                    stored.computeIfAbsent(e.dossier(), k -> new ArrayList<>()).add(e);
+                }
+            }
+        }
+        for (Map.Entry<DossierId, List<ChainEvent>> e : stored.entrySet()) {
+            states.put(e.getKey(), Evolution.fold(e.getKey(), e.getValue()));
+        }
+    }
+}

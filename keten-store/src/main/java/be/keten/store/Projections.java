@@ -1,0 +1,177 @@
+package be.keten.store;
+
+import be.keten.core.event.ChainEvent;
+import be.keten.core.id.DossierId;
+import be.keten.core.state.DossierState;
+import be.keten.core.state.Evolution;
+import be.keten.io.events.EventCodec;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code dossiers} projection: current state per dossier. Writers keep it current in the same
+ * transaction as their append; {@link #rebuild} recomputes it from the log alone, so the two must
+ * always agree. Reads of it are case data and are audited.
+ */
+public final class Projections {
+    static final List<String> COLUMNS = List.of("dossier_id", "version", "procedure_state", "nationality", "application_id",
+            "application_type", "applications", "language_role", "track", "persons_count", "registered_on", "transferred_on",
+            "last_decision", "decided_on", "notified_on", "held_status", "placed_count", "waiting_count", "last_event_date");
+    private static final int BATCH = 1000;
+
+    private final Database db;
+    private final AuditLog audit;
+    private final EventCodec codec;
+
+    public Projections(Database db, AuditLog audit, EventCodec codec) {
+        this.db = db;
+        this.audit = audit;
+        this.codec = codec;
+    }
+
+    /** Outcome of a rebuild. */
+    public record Rebuilt(int dossiers, long events) {
+    }
+
+    /**
+     * Replaces the projection by one folded from the log, in one transaction. Reads the log one
+     * dossier at a time in stream order, so memory does not grow with the log.
+     */
+    public Rebuilt rebuild(String actor) {
+        audit.record(actor, "projection.rebuild", AuditLog.ALL, null);
+        return db.inTransaction(c -> {
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("DELETE FROM dossiers");
+            }
+            int dossiers = 0;
+            long events = 0;
+            List<DossierState> pending = new ArrayList<>();
+            try (PreparedStatement read = c.prepareStatement("SELECT dossier_id, payload FROM events ORDER BY dossier_id, version");
+                 PreparedStatement write = c.prepareStatement(db.dialect().upsert("dossiers", "dossier_id", COLUMNS))) {
+                read.setFetchSize(BATCH);
+                DossierState state = null;
+                try (ResultSet rs = read.executeQuery()) {
+                    while (rs.next()) {
+                        ChainEvent e = codec.decode(rs.getString(2));
+                        if (state == null || !state.dossier().equals(e.dossier())) {
+                            if (state != null) {
+                                pending.add(state);
+                                dossiers++;
+                            }
+                            state = DossierState.empty(e.dossier());
+                        }
+                        state = Evolution.apply(state, e);
+                        events++;
+                        if (pending.size() >= BATCH) {
+                            upsert(write, pending);
+                            pending.clear();
+                        }
+                    }
+                }
+                if (state != null) {
+                    pending.add(state);
+                    dossiers++;
+                }
+                upsert(write, pending);
+            }
+            return new Rebuilt(dossiers, events);
+        });
+    }
+
+    /** One dossier's row, audited as a read of its case data. */
+    public Optional<DossierSummary> find(DossierId dossier, String actor) {
+        audit.record(actor, "dossier.summary", dossier.value(), null);
+        List<DossierSummary> rows = query("SELECT " + String.join(", ", COLUMNS) + " FROM dossiers WHERE dossier_id = ?", dossier.value());
+        return rows.stream().findFirst();
+    }
+
+    /** Every row in dossier order, audited as a read of all case data. */
+    public List<DossierSummary> list(String actor) {
+        audit.record(actor, "dossier.list", AuditLog.ALL, null);
+        return query("SELECT " + String.join(", ", COLUMNS) + " FROM dossiers ORDER BY dossier_id", null);
+    }
+
+    private List<DossierSummary> query(String sql, String param) {
+        return db.inTransaction(c -> {
+            List<DossierSummary> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                if (param != null) {
+                    ps.setString(1, param);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new DossierSummary(DossierId.of(rs.getString(1)), rs.getInt(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getInt(7), rs.getString(8), rs.getString(9), rs.getInt(10),
+                                rs.getObject(11, LocalDate.class), rs.getObject(12, LocalDate.class), rs.getString(13),
+                                rs.getObject(14, LocalDate.class), rs.getObject(15, LocalDate.class), rs.getString(16), rs.getInt(17),
+                                rs.getInt(18), rs.getObject(19, LocalDate.class)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Writes the rows of these states within the caller's transaction. */
+    static void upsert(Connection c, Dialect dialect, Collection<DossierState> states) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(dialect.upsert("dossiers", "dossier_id", COLUMNS))) {
+            List<DossierState> batch = new ArrayList<>(Math.min(states.size(), BATCH));
+            for (DossierState s : states) {
+                batch.add(s);
+                if (batch.size() == BATCH) {
+                    upsert(ps, batch);
+                    batch.clear();
+                }
+            }
+            upsert(ps, batch);
+        }
+    }
+
+    private static void upsert(PreparedStatement ps, List<DossierState> states) throws SQLException {
+        if (states.isEmpty()) {
+            return;
+        }
+        for (DossierState st : states) {
+            DossierSummary s = DossierSummary.of(st);
+            int i = 1;
+            ps.setString(i++, s.dossier().value());
+            ps.setInt(i++, s.version());
+            ps.setString(i++, s.state());
+            ps.setString(i++, s.nationality());
+            ps.setString(i++, s.application());
+            ps.setString(i++, s.applicationType());
+            ps.setInt(i++, s.applications());
+            ps.setString(i++, s.languageRole());
+            ps.setString(i++, s.track());
+            ps.setInt(i++, s.persons());
+            date(ps, i++, s.registeredOn());
+            date(ps, i++, s.transferredOn());
+            ps.setString(i++, s.lastDecision());
+            date(ps, i++, s.decidedOn());
+            date(ps, i++, s.notifiedOn());
+            ps.setString(i++, s.heldStatus());
+            ps.setInt(i++, s.placed());
+            ps.setInt(i++, s.waiting());
+            date(ps, i, s.lastEventDate());
+            ps.addBatch();
+        }
+        ps.executeBatch();
+    }
+
+    static void date(PreparedStatement ps, int i, LocalDate d) throws SQLException {
+        if (d == null) {
+            ps.setNull(i, Types.DATE);
+        } else {
+            ps.setObject(i, d);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package be.keten.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+
+    @EngineTest
+    void opensMigratedAndReopensWithoutMigrating(Engine engine) {
+        String url = engine.freshUrl();
+        try (Database first = Database.open(url, null, null)) {
+            assertThat(first.migrationsApplied()).isEqualTo(2);
+            assertThat(first.schemaVersion()).isEqualTo("2");
+            assertThat(first.dialect()).isEqualTo(engine.dialect());
+            new Stack(first).record(Histories.withdrawn(1, java.time.LocalDate.of(2023, 1, 9), "AF"));
+        }
+        try (Database again = Database.open(url, null, null)) {
+            assertThat(again.migrationsApplied()).isZero();
+            assertThat(again.schemaVersion()).isEqualTo("2");
+            assertThat(new EventStore(again, Stack.CODEC, Histories.CLOCK).count()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void createsTheFolderOfAnH2FileDatabase(@TempDir Path dir) {
+        Path folder = dir.resolve("keten-data").resolve("nested");
+        try (Database db = Database.open("jdbc:h2:file:" + folder.resolve("keten"), null, null)) {
+            assertThat(db.dialect()).isEqualTo(Dialect.H2);
+        }
+        assertThat(Files.exists(folder.resolve("keten.mv.db"))).isTrue();
+    }
+
+    @Test
+    void refusesOtherEnginesNamingWhatItTakes() {
+        assertThatThrownBy(() -> Database.open("jdbc:mysql://localhost/keten?password=secret", null, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unsupported database URL 'jdbc:mysql://localhost/keten?password=***': expected an H2 URL"
+                        + " (jdbc:h2:file:./keten-data/keten) or a PostgreSQL URL (jdbc:postgresql://host:5432/db)");
+    }
+
+    @Test
+    void anUnreachableDatabaseIsAStoreErrorWithoutThePassword() {
+        assertThatThrownBy(() -> Database.open("jdbc:postgresql://127.0.0.1:1/keten?user=x&password=secret&connectTimeout=2", null, null))
+                .isInstanceOf(StoreException.class)
+                .hasMessageStartingWith("cannot open database jdbc:postgresql://127.0.0.1:1/keten?user=x&password=***&connectTimeout=2: ")
+                .hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void redactsPasswords() {
+        assertThat(Database.redact("jdbc:h2:file:./x;USER=sa;PASSWORD=pw")).isEqualTo("jdbc:h2:file:./x;USER=sa;PASSWORD=***");
+        assertThat(Database.redact("jdbc:postgresql://h/db?user=u&password=p&ssl=true")).isEqualTo("jdbc:postgresql://h/db?user=u&password=***&ssl=true");
+    }
+}
