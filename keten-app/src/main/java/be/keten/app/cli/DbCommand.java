@@ -74,16 +74,16 @@ public final class DbCommand implements Runnable {
     }
 
     /** The rulebook of operations: the Belgian policies on the wall clock. */
-    static Rulebook rulebook() {
+    public static Rulebook rulebook() {
         return new Rulebook(BelgianPolicies.book(), Clock.systemDefaultZone());
     }
 
-    static EventStore store(Database d) {
+    public static EventStore store(Database d) {
         return new EventStore(d, new EventCodec(), Clock.systemUTC());
     }
 
     /** The audit actor: {@code --as}, else the OS user. */
-    static String actor(String as) {
+    public static String actor(String as) {
         if (as != null && !as.isBlank()) {
             return as.strip();
         }
@@ -92,7 +92,7 @@ public final class DbCommand implements Runnable {
     }
 
     /** One line on stderr for a database that cannot be opened or failed. */
-    static int databaseError(CommandLine.Model.CommandSpec spec, RuntimeException e) {
+    public static int databaseError(CommandLine.Model.CommandSpec spec, RuntimeException e) {
         PrintWriter err = spec.commandLine().getErr();
         err.println("keten: " + e.getMessage());
         return ExitCode.DATABASE;
