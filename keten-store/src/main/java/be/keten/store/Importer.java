@@ -70,8 +70,9 @@ public final class Importer {
             try {
                 boolean empty = isEmpty(c);
                 List<NumberedEvent> chunk = new ArrayList<>(BATCH);
+                ImportException[] unreadable = new ImportException[1];
                 try (PreparedStatement insert = c.prepareStatement(EventStore.INSERT)) {
-                    while (read(reader, chunk, source)) {
+                    while (unreadable[0] == null && read(reader, chunk, source, unreadable)) {
                         if (!empty) {
                             loadStored(c, chunk, states);
                         }
@@ -98,6 +99,11 @@ public final class Importer {
                         count += chunk.size();
                     }
                 }
+                // A line that could not be read is reported only after the lines before it were checked,
+                // so the error named is always the first one in the file.
+                if (unreadable[0] != null) {
+                    throw unreadable[0];
+                }
                 Projections.upsert(c, db.dialect(), states.values());
                 c.commit();
             } catch (ImportException | RuntimeException | SQLException e) {
@@ -114,17 +120,20 @@ public final class Importer {
         return new ImportResult(count, states.size(), (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** Fills the chunk with up to a batch of events; false at the end of the input. */
-    private static boolean read(EventReader reader, List<NumberedEvent> chunk, String source) throws ImportException {
+    /**
+     * Fills the chunk with up to a batch of events; false at the end of the input. A line that cannot
+     * be read ends the chunk and is handed back in {@code unreadable}.
+     */
+    private static boolean read(EventReader reader, List<NumberedEvent> chunk, String source, ImportException[] unreadable) {
         chunk.clear();
         try {
             while (chunk.size() < BATCH && reader.hasNext()) {
                 chunk.add(reader.next());
             }
         } catch (EventFormatException e) {
-            throw new ImportException(source, e.line(), e.field(), null, e.detail(), e);
+            unreadable[0] = new ImportException(source, e.line(), e.field(), null, e.detail(), e);
         }
-        return !chunk.isEmpty();
+        return !chunk.isEmpty() || unreadable[0] != null;
     }
 
     private static boolean isEmpty(Connection c) throws SQLException {

@@ -97,6 +97,18 @@ class ImportTest {
     }
 
     @EngineTest
+    void theFirstErrorInTheFileIsReportedEvenWhenALaterLineIsUnreadable(Engine engine) {
+        Stack k = new Stack(engine.open());
+        List<ChainEvent> h = Histories.toCgvs(1, START, "AF");
+        // Line 1 continues a dossier that does not exist (a rule error); line 2 is not JSON at all.
+        ImportException e = refused(k, line(h.get(1)) + "not json\n");
+        assertThat(e.line()).isEqualTo(1);
+        assertThat(e.rule()).isNotNull();
+        assertThat(e.getMessage()).startsWith("events.ndjson:1: ").contains("rejected in state NEW");
+        assertThat(k.store.count()).isZero();
+    }
+
+    @EngineTest
     void unknownEventType(Engine engine) {
         Stack k = new Stack(engine.open());
         List<ChainEvent> h = Histories.toCgvs(1, START, "AF");
