@@ -20,6 +20,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,7 +66,10 @@ public final class Importer {
         Database db = store.database();
         Instant now = store.now();
         Map<DossierId, DossierState> states = new LinkedHashMap<>();
+        Map<DossierId, Replay> replays = new HashMap<>();
         long count = 0;
+        long skipped = 0;
+        Set<DossierId> written = new HashSet<>();
         try (Connection c = db.connect()) {
             c.setAutoCommit(false);
             try {
@@ -74,10 +79,16 @@ public final class Importer {
                 try (PreparedStatement insert = c.prepareStatement(EventStore.INSERT)) {
                     while (unreadable[0] == null && read(reader, chunk, source, unreadable)) {
                         if (!empty) {
-                            loadStored(c, chunk, states);
+                            loadStored(c, chunk, states, replays);
                         }
+                        int stored = 0;
                         for (NumberedEvent ne : chunk) {
                             ChainEvent e = ne.event();
+                            Replay replay = replays.get(e.dossier());
+                            if (replay != null && replay.matches(store.payload(e), source, ne.line())) {
+                                skipped++;
+                                continue;
+                            }
                             DossierState s = states.computeIfAbsent(e.dossier(), DossierState::empty);
                             Verdict v = rulebook.decide(s, e);
                             if (v instanceof Verdict.Rejected r) {
@@ -94,9 +105,11 @@ public final class Importer {
                             }
                             EventStore.bindInsert(insert, e, next.version(), payload, now);
                             insert.addBatch();
+                            written.add(e.dossier());
+                            stored++;
                         }
                         insert.executeBatch();
-                        count += chunk.size();
+                        count += stored;
                     }
                 }
                 // A line that could not be read is reported only after the lines before it were checked,
@@ -117,7 +130,7 @@ public final class Importer {
             }
             throw Database.failure(e);
         }
-        return new ImportResult(count, states.size(), (System.nanoTime() - started) / 1_000_000);
+        return new ImportResult(count, written.size(), skipped, (System.nanoTime() - started) / 1_000_000);
     }
 
     /**
@@ -144,7 +157,8 @@ public final class Importer {
     }
 
     /** Fetches, in one query, the stored events of the chunk's dossiers not seen yet, and folds them. */
-    private void loadStored(Connection c, List<NumberedEvent> chunk, Map<DossierId, DossierState> states) throws SQLException {
+    private void loadStored(Connection c, List<NumberedEvent> chunk, Map<DossierId, DossierState> states, Map<DossierId, Replay> replays)
+            throws SQLException {
         Set<DossierId> unseen = new LinkedHashSet<>();
         for (NumberedEvent ne : chunk) {
             if (!states.containsKey(ne.event().dossier())) {
@@ -156,6 +170,7 @@ public final class Importer {
         }
         String marks = String.join(", ", Collections.nCopies(unseen.size(), "?"));
         Map<DossierId, List<ChainEvent>> stored = new LinkedHashMap<>();
+        Map<DossierId, List<String>> payloads = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT dossier_id, payload FROM events WHERE dossier_id IN (" + marks
                 + ") ORDER BY dossier_id, version")) {
             int i = 1;
@@ -166,11 +181,52 @@ public final class Importer {
                 while (rs.next()) {
                     ChainEvent e = store.codec().decode(rs.getString(2));
                     stored.computeIfAbsent(e.dossier(), k -> new ArrayList<>()).add(e);
+                    payloads.computeIfAbsent(e.dossier(), k -> new ArrayList<>()).add(rs.getString(2));
                 }
             }
         }
         for (Map.Entry<DossierId, List<ChainEvent>> e : stored.entrySet()) {
             states.put(e.getKey(), Evolution.fold(e.getKey(), e.getValue()));
+            replays.put(e.getKey(), new Replay(e.getKey(), payloads.get(e.getKey())));
+        }
+    }
+
+    /**
+     * A file may repeat a dossier's stored history (an import run again, or an export of a store
+     * imported into a copy of it): if its first event for the dossier is the stored first event,
+     * events equal to the stored ones at the same position are skipped, and one that differs is an
+     * error. Otherwise the file continues the dossier from its stored state.
+     */
+    private static final class Replay {
+        private final DossierId dossier;
+        private final List<String> stored;
+        private int position;
+        private boolean repeating;
+
+        Replay(DossierId dossier, List<String> stored) {
+            this.dossier = dossier;
+            this.stored = stored;
+        }
+
+        /** True when the line repeats the stored event at this position and is to be skipped. */
+        boolean matches(String payload, String source, long line) throws ImportException {
+            if (position == 0 && !repeating) {
+                repeating = payload.equals(stored.get(0));
+                if (!repeating) {
+                    position = stored.size();
+                    return false;
+                }
+            }
+            if (position >= stored.size()) {
+                return false;
+            }
+            if (!payload.equals(stored.get(position))) {
+                throw new ImportException(source, line, null, null, "dossier " + dossier + " is stored with " + stored.size()
+                        + " events; this line repeats its history but differs from stored event " + (position + 1)
+                        + ": a file repeating a stored dossier must repeat it exactly", null);
+            }
+            position++;
+            return true;
         }
     }
 }

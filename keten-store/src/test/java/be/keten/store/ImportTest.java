@@ -109,6 +109,38 @@ class ImportTest {
     }
 
     @EngineTest
+    void importingTheSameFileAgainStoresNothingNewAndAnExtendedFileOnlyItsNewEvents(Engine engine) throws Exception {
+        Stack k = new Stack(engine.open());
+        List<ChainEvent> h = Histories.toCgvs(1, START, "AF");
+        String first = line(h.get(0)) + line(h.get(1)) + line(h.get(2));
+        assertThat(k.importer.importFrom(new StringReader(first), "events.ndjson").events()).isEqualTo(3);
+        ImportResult again = k.importer.importFrom(new StringReader(first), "events.ndjson");
+        assertThat(again.events()).isZero();
+        assertThat(again.skipped()).isEqualTo(3);
+        assertThat(again.dossiers()).isZero();
+        StringBuilder longer = new StringBuilder(first);
+        for (int i = 3; i < h.size(); i++) {
+            longer.append(line(h.get(i)));
+        }
+        ImportResult more = k.importer.importFrom(new StringReader(longer.toString()), "events.ndjson");
+        assertThat(more.events()).isEqualTo(h.size() - 3);
+        assertThat(more.skipped()).isEqualTo(3);
+        assertThat(k.store.count()).isEqualTo(h.size());
+    }
+
+    @EngineTest
+    void aFileThatRepeatsAStoredHistoryButDivergesFromItIsRefused(Engine engine) throws Exception {
+        Stack k = new Stack(engine.open());
+        List<ChainEvent> h = Histories.toCgvs(1, START, "AF");
+        k.importer.importFrom(new StringReader(line(h.get(0)) + line(h.get(1))), "events.ndjson");
+        String changed = line(h.get(1)).replace(h.get(1).date().toString(), h.get(1).date().plusDays(1).toString());
+        ImportException e = refused(k, line(h.get(0)) + changed);
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(e.getMessage()).contains("differs from stored event 2");
+        assertThat(k.store.count()).isEqualTo(2);
+    }
+
+    @EngineTest
     void unknownEventType(Engine engine) {
         Stack k = new Stack(engine.open());
         List<ChainEvent> h = Histories.toCgvs(1, START, "AF");

@@ -64,8 +64,9 @@ public final class EventsCommand implements Runnable {
             try (Database d = Database.open(db.url())) {
                 EventStore store = DbCommand.store(d);
                 ImportResult r = new Importer(store, DbCommand.rulebook()).importFile(file);
-                spec.commandLine().getOut().println(String.format(Locale.ROOT, "imported %d event(s) for %d dossier(s) from %s in %.1f s",
-                        r.events(), r.dossiers(), file, r.millis() / 1000.0));
+                spec.commandLine().getOut().println(String.format(Locale.ROOT, "imported %d event(s) for %d dossier(s) from %s in %.1f s%s",
+                        r.events(), r.dossiers(), file, r.millis() / 1000.0,
+                        r.skipped() == 0 ? "" : "; " + r.skipped() + " line(s) repeat events already stored and were skipped"));
                 return ExitCode.OK;
             } catch (ImportException e) {
                 err.println(e.getMessage());
