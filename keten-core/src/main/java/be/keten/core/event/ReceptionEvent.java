@@ -57,6 +57,17 @@ public sealed interface ReceptionEvent extends ChainEvent {
         }
     }
 
+    /**
+     * Fedasil's social-medical screening: whether the persons are vulnerable, which gives them
+     * priority for a place under saturation (GUIDE §6.1). Only the flag is kept, never the grounds.
+     */
+    record VulnerabilityAssessed(DossierId dossier, LocalDate date, List<PersonId> persons, boolean vulnerable) implements ReceptionEvent {
+        public VulnerabilityAssessed {
+            Checks.common(dossier, date);
+            persons = Checks.persons(persons);
+        }
+    }
+
     /** Persons leave the network, or the waiting list, for the given reason. */
     record LeftReception(DossierId dossier, LocalDate date, LeaveReason reason, List<PersonId> persons) implements ReceptionEvent {
         public LeftReception {

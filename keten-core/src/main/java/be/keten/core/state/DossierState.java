@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What is known of a dossier after its events, folded in order by {@link Evolution}. Immutable;
@@ -31,6 +32,7 @@ import java.util.Optional;
  * @param finalNegativeOn  the day the rejection became final (ends reception after the exit period)
  * @param entitled         Fedasil's entitlement decision, null while none was taken
  * @param reception        persons waiting for or placed in reception, by person
+ * @param vulnerable       persons found vulnerable by Fedasil's screening
  */
 public record DossierState(
         DossierId dossier, int version, LocalDate lastDate, ProcedureState state,
@@ -41,19 +43,20 @@ public record DossierState(
         ProcedureState suspendedFrom, String suspension,
         DecisionType lastDecision, LocalDate decidedOn, LocalDate notifiedOn, LocalDate judgedOn,
         DecisionType heldStatus, LocalDate protectedOn, LocalDate finalNegativeOn, LocalDate orderToLeaveExpiresOn,
-        Boolean entitled, Map<PersonId, Stay> reception) {
+        Boolean entitled, Map<PersonId, Stay> reception, Set<PersonId> vulnerable) {
 
     public DossierState {
         persons = List.copyOf(persons);
         ageAssessments = Map.copyOf(ageAssessments);
         reception = Map.copyOf(reception);
+        vulnerable = Set.copyOf(vulnerable);
     }
 
     /** The state of a dossier without events. */
     public static DossierState empty(DossierId dossier) {
         return new DossierState(dossier, 0, null, ProcedureState.NEW, List.of(), null, false, Map.of(), null, 0,
                 null, null, null, null, null, null, false, false, null, null, null, null, null, null,
-                null, null, null, null, null, Map.of());
+                null, null, null, null, null, Map.of(), Set.of());
     }
 
     /** The principal applicant's nationality, which the nationality policies look at. */

@@ -29,6 +29,7 @@ import be.keten.core.event.ReceptionEvent.LeftReception;
 import be.keten.core.event.ReceptionEvent.PlacedInFacility;
 import be.keten.core.event.ReceptionEvent.PutOnWaitingList;
 import be.keten.core.event.ReceptionEvent.TransferredBetweenFacilities;
+import be.keten.core.event.ReceptionEvent.VulnerabilityAssessed;
 import be.keten.core.event.ReturnEvent.ForcedReturn;
 import be.keten.core.event.ReturnEvent.VoluntaryReturn;
 import be.keten.core.id.ApplicationId;
@@ -45,8 +46,10 @@ import be.keten.core.procedure.ProcedureState;
 import be.keten.core.procedure.Track;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Folds events into a {@link DossierState}. It trusts its input: validation is the rulebook's job,
@@ -170,6 +173,14 @@ public final class Evolution {
             for (PersonId p : e.persons()) {
                 d.reception.put(p, new Stay(Stay.Status.PLACED, e.facility(), e.placeType(), d.reception.get(p).enteredOn()));
             }
+        } else if (event instanceof VulnerabilityAssessed e) {
+            Set<PersonId> v = new HashSet<>(d.vulnerable);
+            if (e.vulnerable()) {
+                v.addAll(e.persons());
+            } else {
+                v.removeAll(e.persons());
+            }
+            d.vulnerable = v;
         } else if (event instanceof LeftReception e) {
             e.persons().forEach(d.reception::remove);
         } else if (event instanceof VoluntaryReturn) {
@@ -215,6 +226,7 @@ public final class Evolution {
         LocalDate orderToLeaveExpiresOn;
         Boolean entitled;
         final Map<PersonId, Stay> reception;
+        Set<PersonId> vulnerable;
 
         Draft(DossierState s) {
             dossier = s.dossier();
@@ -247,6 +259,7 @@ public final class Evolution {
             orderToLeaveExpiresOn = s.orderToLeaveExpiresOn();
             entitled = s.entitled();
             reception = new HashMap<>(s.reception());
+            vulnerable = s.vulnerable();
         }
 
         /** A new application resets everything about the previous one; the household and reception carry over. */
@@ -303,7 +316,7 @@ public final class Evolution {
             return new DossierState(dossier, version, lastDate, state, persons, languageRole, protectedInOtherEuState, ageAssessments,
                     arrivedThrough, applications, application, applicationType, registeredOn, dublinOutcome, transferredOn, track,
                     interviewed, admissibilityDecided, suspendedFrom, suspension, lastDecision, decidedOn, notifiedOn, judgedOn,
-                    heldStatus, protectedOn, finalNegativeOn, orderToLeaveExpiresOn, entitled, reception);
+                    heldStatus, protectedOn, finalNegativeOn, orderToLeaveExpiresOn, entitled, reception, vulnerable);
         }
     }
 }

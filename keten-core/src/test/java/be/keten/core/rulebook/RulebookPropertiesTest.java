@@ -207,6 +207,7 @@ class RulebookPropertiesTest {
                 case "TransferredBetweenFacilities" -> new ReceptionEvent.TransferredBetweenFacilities(id, d, "F-" + rnd.nextInt(5),
                         pick(PlaceType.values()), some());
                 case "LeftReception" -> new ReceptionEvent.LeftReception(id, jump(d, 150), pick(LeaveReason.values()), some());
+                case "VulnerabilityAssessed" -> new ReceptionEvent.VulnerabilityAssessed(id, d, some(), rnd.nextBoolean());
                 case "VoluntaryReturn" -> new ReturnEvent.VoluntaryReturn(id, d, rnd.nextBoolean());
                 case "ForcedReturn" -> new ReturnEvent.ForcedReturn(id, jump(d, 40), pick(ForcedReturnKind.values()));
                 default -> throw new IllegalStateException("no generator for " + n);

@@ -57,6 +57,7 @@ class TransitionsTest {
             Map.entry("PlacedInFacility", ALL_LIVE),
             Map.entry("TransferredBetweenFacilities", ALL_LIVE),
             Map.entry("LeftReception", ALL_LIVE),
+            Map.entry("VulnerabilityAssessed", ALL_LIVE),
             Map.entry("VoluntaryReturn", ALL_LIVE),
             Map.entry("ForcedReturn", ALL_LIVE));
 

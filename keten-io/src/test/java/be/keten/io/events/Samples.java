@@ -94,6 +94,7 @@ final class Samples {
                 new PlacedInFacility(D, DAY.plusDays(24), "Centre A", PlaceType.COLLECTIVE, List.of(P1, P2), "priority: family"),
                 new TransferredBetweenFacilities(D, DAY.plusDays(25), "Centre B", PlaceType.INDIVIDUAL, List.of(P2)),
                 new LeftReception(D, DAY.plusDays(26), LeaveReason.VOLUNTARY_DEPARTURE, List.of(P1, P2)),
+                new be.keten.core.event.ReceptionEvent.VulnerabilityAssessed(D, DAY.plusDays(26), List.of(P1), true),
                 new VoluntaryReturn(D, DAY.plusDays(27), true),
                 new ForcedReturn(D, DAY.plusDays(28), ForcedReturnKind.DUBLIN_TRANSFER));
     }

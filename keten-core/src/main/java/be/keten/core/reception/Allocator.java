@@ -1,0 +1,182 @@
+package be.keten.core.reception;
+
+import be.keten.core.id.PersonId;
+import be.keten.core.person.LanguageRole;
+import be.keten.core.policy.Policy;
+import be.keten.core.policy.PolicyBook;
+import be.keten.core.state.DossierState;
+import be.keten.core.state.Stay;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One allocation round on a day (GUIDE §6.1–6.2), the same in operations and in simulation:
+ * <ol>
+ * <li>residents whose first-phase stay is over move to a stay place, freeing arrival places;</li>
+ * <li>waiting households are served in priority order (unaccompanied minors, families, women,
+ * vulnerable persons, exempted young men, single men), first come first served within a group
+ * whatever the waiting-list channel; a household is placed together, in the first place type that
+ * fits (first phase first), preferring its language region;</li>
+ * <li>at or above the saturation threshold, non-vulnerable single men wait where the policy puts
+ * them on a waiting list; and no single man is placed while a priority household still waits.</li>
+ * </ol>
+ * Occupancy never exceeds capacity: a household is placed only where its size fits the free places.
+ */
+public final class Allocator {
+    private static final List<PlaceType> ADULT_TYPES = List.of(PlaceType.FIRST_PHASE, PlaceType.COLLECTIVE, PlaceType.INDIVIDUAL);
+    private static final List<PlaceType> MINOR_TYPES = List.of(PlaceType.UAM_OBSERVATION_ORIENTATION, PlaceType.UAM_COLLECTIVE,
+            PlaceType.UAM_INDIVIDUAL, PlaceType.UAM_SPECIFIC);
+
+    private final PolicyBook policies;
+    private final int firstPhaseDays;
+    private final int observationDays;
+
+    /**
+     * @param firstPhaseDays  days in a first-phase place before moving to a stay place (not in the sources; a parameter)
+     * @param observationDays days of observation and orientation of an unaccompanied minor (≈4 weeks, seed 004 §4)
+     */
+    public Allocator(PolicyBook policies, int firstPhaseDays, int observationDays) {
+        this.policies = policies;
+        this.firstPhaseDays = firstPhaseDays;
+        this.observationDays = observationDays;
+    }
+
+    public static Allocator withDefaults(PolicyBook policies) {
+        return new Allocator(policies, 14, 28);
+    }
+
+    /** Residents per facility now, read from the dossiers' stays. */
+    public static Map<String, Integer> occupancy(List<DossierState> dossiers) {
+        Map<String, Integer> m = new HashMap<>();
+        for (DossierState s : dossiers) {
+            for (Stay st : s.reception().values()) {
+                if (st.placed()) {
+                    m.merge(st.facility(), 1, Integer::sum);
+                }
+            }
+        }
+        return m;
+    }
+
+    public Allocation allocate(LocalDate day, Network network, List<DossierState> dossiers) {
+        Policy.ReceptionPriority policy = policies.receptionPriority(day);
+        Map<String, Integer> free = new HashMap<>();
+        Map<String, Integer> occupied = occupancy(dossiers);
+        for (Facility f : network.facilities()) {
+            free.put(f.id(), Math.max(0, f.capacityOn(day) - occupied.getOrDefault(f.id(), 0)));
+        }
+        int capacity = network.capacityOn(day);
+        int before = occupied.values().stream().mapToInt(Integer::intValue).sum();
+        int[] occ = {before};
+
+        List<Allocation.Transfer> transfers = transfers(day, network, dossiers, free);
+        List<Candidate> queue = new ArrayList<>();
+        for (DossierState s : dossiers) {
+            if (Boolean.TRUE.equals(s.entitled())) {
+                queue.addAll(Candidate.of(s, day, policy));
+            }
+        }
+        queue.sort(Comparator.comparing(Candidate::group).thenComparing(Candidate::waitingSince)
+                .thenComparing(c -> c.dossier().value()).thenComparing(Candidate::unaccompaniedMinors));
+
+        List<Allocation.Placement> placed = new ArrayList<>();
+        List<Allocation.Waiting> waiting = new ArrayList<>();
+        boolean priorityWaits = false;
+        for (Candidate c : queue) {
+            double rate = capacity == 0 ? 1 : occ[0] / (double) capacity;
+            String state = String.format(Locale.ROOT, "occupancy %.1f%% of %d places, saturation at %.0f%% (%s)", 100 * rate, capacity,
+                    100 * policy.saturationThreshold(), policy.id());
+            if (c.group() == PriorityGroup.SINGLE_MAN) {
+                if (policy.singleMenWaitingList() && rate >= policy.saturationThreshold()) {
+                    waiting.add(new Allocation.Waiting(c.dossier(), c.persons(), c.group(), "saturated: " + state
+                            + "; non-vulnerable single men wait for a place"));
+                    continue;
+                }
+                if (priorityWaits) {
+                    waiting.add(new Allocation.Waiting(c.dossier(), c.persons(), c.group(),
+                            "a priority household is still waiting for a place; single men are not placed before it"));
+                    continue;
+                }
+            }
+            Optional<Facility> f = choose(network, free, c.unaccompaniedMinors() ? MINOR_TYPES : ADULT_TYPES, c.size(), c.languageRole(), day);
+            if (f.isEmpty()) {
+                priorityWaits |= c.group().priority();
+                waiting.add(new Allocation.Waiting(c.dossier(), c.persons(), c.group(), "no suitable place free for " + c.size()
+                        + " person(s) in " + (c.unaccompaniedMinors() ? "minors' places" : "adult and family places") + "; " + state));
+                continue;
+            }
+            Facility g = f.get();
+            free.merge(g.id(), -c.size(), Integer::sum);
+            occ[0] += c.size();
+            placed.add(new Allocation.Placement(c.dossier(), c.persons(), g.id(), g.placeType(), c.group(), "priority " + (c.group().ordinal() + 1)
+                    + " of 6 (" + c.group().label() + "), waiting since " + c.waitingSince() + "; " + state + "; " + g.placeType()
+                    + " place at " + g.id() + " (" + g.operator().published() + ")"));
+        }
+        return new Allocation(day, transfers, placed, waiting, capacity, before, occ[0]);
+    }
+
+    /** Residents whose first-phase (or observation) stay is over move on, where a stay place is free. */
+    private List<Allocation.Transfer> transfers(LocalDate day, Network network, List<DossierState> dossiers, Map<String, Integer> free) {
+        List<Allocation.Transfer> out = new ArrayList<>();
+        List<DossierState> sorted = new ArrayList<>(dossiers);
+        sorted.sort(Comparator.comparing(s -> s.dossier().value()));
+        for (DossierState s : sorted) {
+            Map<String, List<PersonId>> byFacility = new HashMap<>();
+            Map<String, Stay> stays = new HashMap<>();
+            for (var e : s.reception().entrySet()) {
+                Stay st = e.getValue();
+                boolean minor = st.placeType() == PlaceType.UAM_OBSERVATION_ORIENTATION;
+                if (st.placed() && (st.placeType() == PlaceType.FIRST_PHASE || minor)
+                        && !day.isBefore(st.enteredOn().plusDays(minor ? observationDays : firstPhaseDays))) {
+                    byFacility.computeIfAbsent(st.facility(), k -> new ArrayList<>()).add(e.getKey());
+                    stays.put(st.facility(), st);
+                }
+            }
+            for (var e : byFacility.entrySet()) {
+                List<PersonId> persons = e.getValue().stream().sorted().toList();
+                boolean minor = stays.get(e.getKey()).placeType() == PlaceType.UAM_OBSERVATION_ORIENTATION;
+                List<PlaceType> next = minor ? List.of(PlaceType.UAM_COLLECTIVE, PlaceType.UAM_INDIVIDUAL, PlaceType.UAM_SPECIFIC)
+                        : List.of(PlaceType.COLLECTIVE, PlaceType.INDIVIDUAL);
+                Optional<Facility> to = choose(network, free, next, persons.size(), s.languageRole(), day);
+                if (to.isPresent()) {
+                    free.merge(to.get().id(), -persons.size(), Integer::sum);
+                    free.merge(e.getKey(), persons.size(), Integer::sum);
+                    out.add(new Allocation.Transfer(s.dossier(), persons, e.getKey(), to.get().id(), to.get().placeType(),
+                            (minor ? "observation" : "first-phase") + " stay over (" + (minor ? observationDays : firstPhaseDays)
+                                    + " days); " + to.get().placeType() + " place at " + to.get().id()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The first place type that fits the household, then its language region, then the most free places. */
+    private static Optional<Facility> choose(Network network, Map<String, Integer> free, List<PlaceType> types, int size, LanguageRole role,
+                                             LocalDate day) {
+        for (PlaceType t : types) {
+            Optional<Facility> best = network.facilities().stream()
+                    .filter(f -> f.placeType() == t && free.getOrDefault(f.id(), 0) >= size && f.capacityOn(day) > 0)
+                    .min(Comparator.comparingInt((Facility f) -> regionRank(f.region(), role))
+                            .thenComparing(f -> -free.get(f.id()))
+                            .thenComparing(Facility::id));
+            if (best.isPresent()) {
+                return best;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static int regionRank(LanguageRegion r, LanguageRole role) {
+        if (role == null) {
+            return 0;
+        }
+        boolean home = role == LanguageRole.NL ? r == LanguageRegion.FLANDERS : r == LanguageRegion.WALLONIA || r == LanguageRegion.GERMAN_SPEAKING;
+        return home ? 0 : r == LanguageRegion.BRUSSELS ? 1 : 2;
+    }
+}

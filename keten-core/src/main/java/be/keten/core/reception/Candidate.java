@@ -1,0 +1,72 @@
+package be.keten.core.reception;
+
+import be.keten.core.id.DossierId;
+import be.keten.core.id.PersonId;
+import be.keten.core.person.LanguageRole;
+import be.keten.core.person.Person;
+import be.keten.core.person.Sex;
+import be.keten.core.policy.Policy;
+import be.keten.core.state.DossierState;
+import be.keten.core.state.Stay;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A household waiting for a place: the waiting persons of one dossier, placed together. An
+ * unaccompanied minor is a household of its own (minors' places), apart from any adult of the same
+ * dossier.
+ */
+public record Candidate(DossierId dossier, List<PersonId> persons, PriorityGroup group, LocalDate waitingSince, LanguageRole languageRole,
+                        boolean unaccompaniedMinors) {
+    public Candidate {
+        persons = List.copyOf(persons);
+    }
+
+    public int size() {
+        return persons.size();
+    }
+
+    /** The households of a dossier waiting on {@code day}, classified under the priority policy in force. */
+    public static List<Candidate> of(DossierState s, LocalDate day, Policy.ReceptionPriority policy) {
+        List<Person> minors = new ArrayList<>();
+        List<Person> others = new ArrayList<>();
+        LocalDate since = null;
+        for (Person p : s.persons()) {
+            Stay stay = s.reception().get(p.id());
+            if (stay == null || stay.placed()) {
+                continue;
+            }
+            since = since == null || stay.enteredOn().isBefore(since) ? stay.enteredOn() : since;
+            (s.isUnaccompaniedMinor(p.id()) ? minors : others).add(p);
+        }
+        List<Candidate> out = new ArrayList<>();
+        if (!minors.isEmpty()) {
+            out.add(new Candidate(s.dossier(), minors.stream().map(Person::id).toList(), PriorityGroup.UNACCOMPANIED_MINOR, since,
+                    s.languageRole(), true));
+        }
+        if (!others.isEmpty()) {
+            out.add(new Candidate(s.dossier(), others.stream().map(Person::id).toList(), group(s, others, day, policy), since,
+                    s.languageRole(), false));
+        }
+        return out;
+    }
+
+    private static PriorityGroup group(DossierState s, List<Person> persons, LocalDate day, Policy.ReceptionPriority policy) {
+        if (persons.size() > 1) {
+            return PriorityGroup.FAMILY;
+        }
+        Person p = persons.get(0);
+        if (p.sex() != Sex.MALE) {
+            return PriorityGroup.WOMAN;
+        }
+        if (s.vulnerable().contains(p.id())) {
+            return PriorityGroup.VULNERABLE;
+        }
+        int age = p.ageIn(day.getYear());
+        if (policy.exemptAgeTo() > 0 && age >= policy.exemptAgeFrom() && age <= policy.exemptAgeTo()) {
+            return PriorityGroup.YOUNG_ADULT;
+        }
+        return PriorityGroup.SINGLE_MAN;
+    }
+}

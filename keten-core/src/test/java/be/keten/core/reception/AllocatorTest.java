@@ -1,0 +1,143 @@
+package be.keten.core.reception;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import be.keten.core.person.LanguageRole;
+import be.keten.core.person.Sex;
+import be.keten.core.policy.BelgianPolicies;
+import be.keten.core.reception.CapacityPeriod.Kind;
+import be.keten.core.state.DossierState;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AllocatorTest {
+    private static final Allocator ALLOCATOR = Allocator.withDefaults(BelgianPolicies.book());
+    private static final LocalDate DAY = LocalDate.of(2024, 3, 1);
+
+    /** A network of {@code adultPlaces} first-phase and 2 minors' places, {@code occupied} adult places taken. */
+    private static List<DossierState> filled(int occupied) {
+        return new ArrayList<>(Households.residents("F-ADULT", PlaceType.FIRST_PHASE, occupied, DAY.minusDays(3)));
+    }
+
+    private static Network network(int adultPlaces) {
+        return new Network(List.of(Households.facility("F-ADULT", PlaceType.FIRST_PHASE, adultPlaces, LanguageRegion.WALLONIA),
+                Households.facility("F-MINOR", PlaceType.UAM_OBSERVATION_ORIENTATION, 2, LanguageRegion.WALLONIA)));
+    }
+
+    @Test
+    void underSaturationPriorityGoesToMinorsFamiliesWomenThenVulnerableAndSingleMenWait() {
+        // 100 adult places + 2 minors' places, 96 taken: 94% reached.
+        List<DossierState> all = filled(96);
+        DossierState man = Households.singleMan(DAY.minusDays(60), 1990);
+        DossierState family = Households.family(DAY.minusDays(10), 3);
+        DossierState woman = Households.waiting(DAY.minusDays(5), LanguageRole.FR, List.of(Households.person(Sex.FEMALE, 1995, false)));
+        DossierState minor = Households.waiting(DAY.minusDays(1), LanguageRole.FR, List.of(Households.person(Sex.MALE, 2009, true)));
+        DossierState weak = Households.vulnerable(Households.singleMan(DAY.minusDays(2), 1980), DAY.minusDays(1));
+        all.addAll(List.of(man, family, woman, minor, weak));
+        Allocation a = ALLOCATOR.allocate(DAY, network(100), all);
+        assertThat(a.placements()).extracting(Allocation.Placement::group)
+                .containsExactly(PriorityGroup.UNACCOMPANIED_MINOR, PriorityGroup.FAMILY, PriorityGroup.WOMAN);
+        assertThat(a.placements().get(0).placeType()).isEqualTo(PlaceType.UAM_OBSERVATION_ORIENTATION);
+        // The family of 3 fills three of the four free adult places and the woman the last one;
+        // the vulnerable man, next in line, finds none; the single man, who waited longest, waits on.
+        assertThat(a.waiting()).extracting(Allocation.Waiting::group).containsExactly(PriorityGroup.VULNERABLE, PriorityGroup.SINGLE_MAN);
+        assertThat(a.waiting().get(0).reason()).startsWith("no suitable place free for 1 person(s)");
+        assertThat(a.waiting().get(1).reason()).startsWith("saturated: occupancy").contains("RECEPTION_WAITING_LIST_YOUNG_ADULTS_EXEMPT");
+        assertThat(a.occupiedAfter()).isLessThanOrEqualTo(a.capacity());
+        assertThat(a.placements().get(1).reason()).contains("priority 2 of 6 (family)").contains("FIRST_PHASE place at F-ADULT");
+    }
+
+    @Test
+    void noFamilyWaitsWhileASingleManIsPlaced() {
+        // Below saturation, 2 places free: a family of 3 does not fit; the single man, waiting longer, would.
+        List<DossierState> all = filled(48);
+        DossierState man = Households.singleMan(DAY.minusDays(90), 1990);
+        DossierState family = Households.family(DAY.minusDays(3), 3);
+        all.add(man);
+        all.add(family);
+        Allocation a = ALLOCATOR.allocate(DAY, network(50), all);
+        assertThat(a.placements()).isEmpty();
+        assertThat(a.waiting()).extracting(Allocation.Waiting::dossier).containsExactly(family.dossier(), man.dossier());
+        assertThat(a.waiting().get(1).reason()).contains("a priority household is still waiting");
+    }
+
+    @Test
+    void theWaitingListIsServedInOrderOfArrivalWhateverTheChannel() {
+        List<DossierState> all = filled(40);
+        List<DossierState> men = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            men.add(Households.singleMan(DAY.minusDays(50 - 7L * i), 1985));
+        }
+        List<DossierState> shuffled = new ArrayList<>(men);
+        java.util.Collections.reverse(shuffled);   // the order of the input does not matter, the waiting date does
+        all.addAll(shuffled);
+        Allocation a = ALLOCATOR.allocate(DAY, network(43), all);   // below saturation; 3 places
+        assertThat(a.placements()).extracting(Allocation.Placement::dossier)
+                .containsExactly(men.get(0).dossier(), men.get(1).dossier(), men.get(2).dossier());
+        assertThat(a.waiting()).extracting(Allocation.Waiting::dossier).containsExactly(men.get(3).dossier(), men.get(4).dossier());
+    }
+
+    @Test
+    void youngMenOf18And19AreExemptFromTheWaitingListFrom2024Only() {
+        List<DossierState> full = filled(97);
+        DossierState young2024 = Households.singleMan(DAY.minusDays(3), 2005);   // 19 in 2024
+        full.add(young2024);
+        assertThat(ALLOCATOR.allocate(DAY, network(100), full).placements()).extracting(Allocation.Placement::group)
+                .containsExactly(PriorityGroup.YOUNG_ADULT);
+        LocalDate d2023 = LocalDate.of(2023, 6, 1);
+        List<DossierState> full2023 = new ArrayList<>(Households.residents("F-ADULT", PlaceType.FIRST_PHASE, 97, d2023.minusDays(3)));
+        full2023.add(Households.singleMan(d2023.minusDays(3), 2004));   // 19 in 2023
+        Allocation a = ALLOCATOR.allocate(d2023, network(100), full2023);
+        assertThat(a.placements()).isEmpty();
+        assertThat(a.waiting()).extracting(Allocation.Waiting::group).containsExactly(PriorityGroup.SINGLE_MAN);
+    }
+
+    @Test
+    void aMinorFoundAdultIsNoLongerInTheMinorsQueue() {
+        DossierState m = Households.adultFound(Households.waiting(DAY.minusDays(5), LanguageRole.FR,
+                List.of(Households.person(Sex.MALE, 2007, true))), DAY.minusDays(1));
+        Allocation a = ALLOCATOR.allocate(DAY, network(10), List.of(m));
+        assertThat(a.placements()).singleElement().satisfies(p -> assertThat(p.placeType()).isEqualTo(PlaceType.FIRST_PHASE));
+    }
+
+    @Test
+    void afterTheFirstPhaseResidentsMoveToAStayPlaceInTheirLanguageRegion() {
+        Network n = new Network(List.of(Households.facility("F-ARR", PlaceType.FIRST_PHASE, 10, LanguageRegion.BRUSSELS),
+                Households.facility("F-COL-NL", PlaceType.COLLECTIVE, 10, LanguageRegion.FLANDERS),
+                Households.facility("F-COL-FR", PlaceType.COLLECTIVE, 50, LanguageRegion.WALLONIA)));
+        List<DossierState> recent = Households.residents("F-ARR", PlaceType.FIRST_PHASE, 2, DAY.minusDays(13));
+        List<DossierState> due = Households.residents("F-ARR", PlaceType.FIRST_PHASE, 3, DAY.minusDays(14));
+        List<DossierState> all = new ArrayList<>(recent);
+        all.addAll(due);
+        Allocation a = ALLOCATOR.allocate(DAY, n, all);
+        assertThat(a.transfers()).hasSize(3).allSatisfy(t -> {
+            assertThat(t.from()).isEqualTo("F-ARR");
+            assertThat(t.facility()).isEqualTo("F-COL-FR");   // French language role: Wallonia, though Flanders has places too
+            assertThat(t.reason()).startsWith("first-phase stay over (14 days)");
+        });
+    }
+
+    @Test
+    void temporaryPlacesEndAndBufferPlacesCountOnlyOnceActivated() {
+        Facility winter = new Facility("F-WINTER", "Bredene", Operator.FEDASIL, PlaceType.COLLECTIVE, LanguageRegion.FLANDERS, List.of(
+                new CapacityPeriod(LocalDate.of(2024, 11, 15), LocalDate.of(2025, 3, 31), 500, Kind.TEMPORARY, null),
+                new CapacityPeriod(LocalDate.of(2024, 1, 1), null, 200, Kind.BUFFER, LocalDate.of(2025, 1, 10)),
+                new CapacityPeriod(LocalDate.of(2020, 1, 1), null, 100, Kind.REGULAR, null)));
+        assertThat(winter.capacityOn(LocalDate.of(2024, 11, 14))).isEqualTo(100);
+        assertThat(winter.capacityOn(LocalDate.of(2024, 11, 15))).isEqualTo(600);
+        assertThat(winter.capacityOn(LocalDate.of(2025, 1, 10))).isEqualTo(800);
+        assertThat(winter.capacityOn(LocalDate.of(2025, 4, 1))).isEqualTo(300);
+    }
+
+    @Test
+    void overlappingPeriodsOfOneKindAndNegativeCapacityAreRefused() {
+        assertThatThrownBy(() -> new Facility("F-X", "x", Operator.FEDASIL, PlaceType.COLLECTIVE, LanguageRegion.FLANDERS, List.of(
+                new CapacityPeriod(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 6, 30), 10, Kind.REGULAR, null),
+                new CapacityPeriod(LocalDate.of(2024, 6, 30), null, 20, Kind.REGULAR, null))))
+                .hasMessageContaining("facility F-X: REGULAR periods overlap (2024-01-01–2024-06-30 and 2024-06-30–…)");
+        assertThatThrownBy(() -> new CapacityPeriod(LocalDate.of(2024, 1, 1), null, -5, Kind.REGULAR, null)).hasMessageContaining("places must be 0 or more");
+    }
+}
