@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import be.keten.core.procedure.DecisionType;
-import be.keten.io.resettlement.ReferenceFiles;
+import be.keten.io.reference.ReferenceFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.HashMap;
