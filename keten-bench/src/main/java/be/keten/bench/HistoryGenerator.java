@@ -41,6 +41,12 @@ public final class HistoryGenerator {
     private static final String[] NATIONALITIES = {"SY", "AF", "PS", "TR", "ER", "GN", "MD", "CM", "GE", "CD", "RU", "AL", "SO", "IQ", "BI"};
     private static final int[] WEIGHTS = {14, 12, 10, 8, 8, 5, 4, 4, 4, 4, 3, 2, 4, 3, 3};
 
+    /** Stay places of the example network (examples/reception/network-2024.csv). */
+    private static final java.util.Map<PlaceType, String[]> STAY_FACILITIES = java.util.Map.of(
+            PlaceType.COLLECTIVE, new String[] {"F-FED-COL-NL", "F-FED-COL-FR", "F-CRF-COL", "F-RKV-COL", "F-PRIV-COL", "F-SAMU-COL"},
+            PlaceType.INDIVIDUAL, new String[] {"F-OCMW-LOI", "F-CAR-IND", "F-OTH-IND"},
+            PlaceType.UAM_COLLECTIVE, new String[] {"F-FED-UAM", "F-CRF-UAM", "F-RKV-UAM"});
+
     private final Rulebook rulebook;
     private final SplittableRandom rnd;
     private final LocalDate from;
@@ -229,11 +235,12 @@ public final class HistoryGenerator {
                 return;
             }
             PlaceType type = persons.get(0).declaredUnaccompaniedMinor() ? PlaceType.UAM_OBSERVATION_ORIENTATION : PlaceType.FIRST_PHASE;
-            if (step(new ReceptionEvent.PlacedInFacility(id, day, type == PlaceType.FIRST_PHASE ? "F-ARRIVAL" : "F-OOC", type, ids(),
+            if (step(new ReceptionEvent.PlacedInFacility(id, day, type == PlaceType.FIRST_PHASE ? "F-FED-ARRIVAL" : "F-FED-OOC", type, ids(),
                     "entitled, placed on arrival"))) {
                 PlaceType stay = type == PlaceType.FIRST_PHASE ? (rnd.nextInt(5) == 0 ? PlaceType.INDIVIDUAL : PlaceType.COLLECTIVE)
                         : PlaceType.UAM_COLLECTIVE;
-                step(new ReceptionEvent.TransferredBetweenFacilities(id, after(3, 28), "F-" + stay.name().charAt(0) + rnd.nextInt(80), stay, ids()));
+                String[] facilities = STAY_FACILITIES.get(stay);
+                step(new ReceptionEvent.TransferredBetweenFacilities(id, after(3, 28), facilities[rnd.nextInt(facilities.length)], stay, ids()));
             }
         }
 

@@ -121,6 +121,55 @@ public final class Allocator {
         return new Allocation(day, transfers, placed, waiting, capacity, before, occ[0]);
     }
 
+    /**
+     * Moving the residents of a facility that closes on {@code day}: each household goes, together,
+     * to a place of the same kind (or, for first-phase residents, a stay place), language region
+     * preferred. The closure can go ahead only if {@code unplaced} is empty.
+     */
+    public record Relocation(List<Allocation.Transfer> transfers, List<Allocation.Waiting> unplaced) {
+        public boolean possible() {
+            return unplaced.isEmpty();
+        }
+    }
+
+    public Relocation relocate(LocalDate day, Network network, String closing, List<DossierState> dossiers) {
+        Network after = network.with(network.facility(closing).orElseThrow(() -> new IllegalArgumentException("no facility " + closing))
+                .closedFrom(day));
+        Map<String, Integer> free = new HashMap<>();
+        Map<String, Integer> occupied = occupancy(dossiers);
+        for (Facility f : after.facilities()) {
+            free.put(f.id(), Math.max(0, f.capacityOn(day) - occupied.getOrDefault(f.id(), 0)));
+        }
+        List<Allocation.Transfer> moves = new ArrayList<>();
+        List<Allocation.Waiting> stuck = new ArrayList<>();
+        List<DossierState> sorted = new ArrayList<>(dossiers);
+        sorted.sort(Comparator.comparing(s -> s.dossier().value()));
+        for (DossierState s : sorted) {
+            List<PersonId> here = s.reception().entrySet().stream().filter(e -> e.getValue().placed() && closing.equals(e.getValue().facility()))
+                    .map(Map.Entry::getKey).sorted().toList();
+            if (here.isEmpty()) {
+                continue;
+            }
+            PlaceType type = s.reception().get(here.get(0)).placeType();
+            List<PlaceType> options = new ArrayList<>(List.of(type));
+            if (type == PlaceType.FIRST_PHASE) {
+                options.addAll(List.of(PlaceType.COLLECTIVE, PlaceType.INDIVIDUAL));
+            } else if (type == PlaceType.UAM_OBSERVATION_ORIENTATION) {
+                options.add(PlaceType.UAM_COLLECTIVE);
+            }
+            Optional<Facility> to = choose(after, free, options, here.size(), s.languageRole(), day);
+            if (to.isPresent()) {
+                free.merge(to.get().id(), -here.size(), Integer::sum);
+                moves.add(new Allocation.Transfer(s.dossier(), here, closing, to.get().id(), to.get().placeType(),
+                        "facility " + closing + " closes on " + day + "; " + to.get().placeType() + " place at " + to.get().id()));
+            } else {
+                stuck.add(new Allocation.Waiting(s.dossier(), here, null, "no suitable place free for " + here.size() + " resident(s) of "
+                        + closing + " (" + type + ")"));
+            }
+        }
+        return new Relocation(moves, stuck);
+    }
+
     /** Residents whose first-phase (or observation) stay is over move on, where a stay place is free. */
     private List<Allocation.Transfer> transfers(LocalDate day, Network network, List<DossierState> dossiers, Map<String, Integer> free) {
         List<Allocation.Transfer> out = new ArrayList<>();

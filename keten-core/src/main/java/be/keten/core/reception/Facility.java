@@ -33,4 +33,25 @@ public record Facility(String id, String name, Operator operator, PlaceType plac
     public int capacityOn(LocalDate d) {
         return capacity.stream().mapToInt(p -> p.placesOn(d)).sum();
     }
+
+    /** This facility closed from {@code day}: every period ends the day before; later periods are dropped. */
+    public Facility closedFrom(LocalDate day) {
+        LocalDate last = day.minusDays(1);
+        List<CapacityPeriod> kept = capacity.stream().filter(p -> p.from().isBefore(day))
+                .map(p -> p.until() != null && p.until().isBefore(day) ? p
+                        : new CapacityPeriod(p.from(), last, p.places(), p.kind(), p.activeFrom() != null && p.activeFrom().isAfter(last) ? null : p.activeFrom()))
+                .toList();
+        return new Facility(id, name, operator, placeType, region, kept);
+    }
+
+    /** This facility with its dormant buffer places switched on from {@code day}. */
+    public Facility buffersActivatedFrom(LocalDate day) {
+        boolean any = capacity.stream().anyMatch(p -> p.kind() == CapacityPeriod.Kind.BUFFER && p.activeFrom() == null && p.covers(day));
+        if (!any) {
+            throw new IllegalArgumentException("facility " + id + " has no dormant buffer places on " + day);
+        }
+        List<CapacityPeriod> out = capacity.stream().map(p -> p.kind() == CapacityPeriod.Kind.BUFFER && p.activeFrom() == null && p.covers(day)
+                ? new CapacityPeriod(p.from(), p.until(), p.places(), p.kind(), day) : p).toList();
+        return new Facility(id, name, operator, placeType, region, out);
+    }
 }

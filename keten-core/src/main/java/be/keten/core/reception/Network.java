@@ -24,6 +24,11 @@ public record Network(List<Facility> facilities) {
         return facilities.stream().filter(f -> f.id().equals(id)).findFirst();
     }
 
+    /** The network with one facility replaced by its new version. */
+    public Network with(Facility changed) {
+        return new Network(facilities.stream().map(f -> f.id().equals(changed.id()) ? changed : f).toList());
+    }
+
     public int capacityOn(LocalDate d) {
         return facilities.stream().mapToInt(f -> f.capacityOn(d)).sum();
     }
