@@ -57,6 +57,7 @@ public final class ChainStatistics implements Consumer<ChainEvent> {
     private final StockSeries<PlaceType> occupancyByType = new StockSeries<>();
     private final StockSeries<String> occupancyByFacility = new StockSeries<>();
     private final StockSeries<Unit> waitingList = new StockSeries<>();
+    private final StockSeries<Resident> residents = new StockSeries<>();
     // year of departure -> {departures, days in the network}
     private final Map<Integer, long[]> stays = new TreeMap<>();
 
@@ -111,6 +112,34 @@ public final class ChainStatistics implements Consumer<ChainEvent> {
                     .merge(j.outcome(), 1L, Long::sum);
         }
         reception(before, after, e, day, m);
+        residentsChange(before, after, day);
+    }
+
+    /** Residents by profile: the dossier's placed persons before and after the event, the difference applied. */
+    private void residentsChange(DossierState before, DossierState after, LocalDate day) {
+        Map<Resident, Long> was = residents(before);
+        Map<Resident, Long> is = residents(after);
+        if (was.equals(is)) {
+            return;
+        }
+        was.forEach((r, n) -> residents.change(r, day, -n));
+        is.forEach((r, n) -> residents.change(r, day, n));
+    }
+
+    private static Map<Resident, Long> residents(DossierState s) {
+        if (s.reception().isEmpty()) {
+            return Map.of();
+        }
+        Map<Resident, Long> out = new HashMap<>();
+        boolean family = s.persons().size() > 1;
+        ResidentCategory category = ResidentCategory.of(s.state());
+        for (Person p : s.persons()) {
+            Stay st = s.reception().get(p.id());
+            if (st != null && st.placed()) {
+                out.merge(new Resident(family, p.sex(), p.yearOfBirth(), p.nationality(), category), 1L, Long::sum);
+            }
+        }
+        return out;
     }
 
     private boolean inWorkload(DossierState s) {
@@ -273,6 +302,11 @@ public final class ChainStatistics implements Consumer<ChainEvent> {
 
     public long occupancy(LocalDate day) {
         return occupancyByType.total(day);
+    }
+
+    /** Residents on a day by profile (family or single, sex, year of birth, nationality, procedure stage). */
+    public Map<Resident, Long> residents(LocalDate day) {
+        return residents.all(day);
     }
 
     public long waitingList(LocalDate day) {
