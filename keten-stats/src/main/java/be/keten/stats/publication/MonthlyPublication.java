@@ -92,17 +92,23 @@ public record MonthlyPublication(
         return Optional.ofNullable(currentYear.get(m));
     }
 
-    private static Applicants applicants(ChainStatistics s, Period p) {
+    /** Persons applying in the period by DVZ column (shared with {@link AnnualPublication}). */
+    static Applicants applicants(ChainStatistics s, Period p) {
         Map<String, Long> byColumn = new HashMap<>();
         s.applications(p).forEach((col, byNat) -> byColumn.put(col, byNat.values().stream().mapToLong(Long::longValue).sum()));
         return Applicants.of(byColumn);
     }
 
-    private static Ranking<Applicants> topApplicants(ChainStatistics s, Period p) {
+    static Ranking<Applicants> topApplicants(ChainStatistics s, Period p) {
+        return topApplicants(s, p, 10);
+    }
+
+    /** Countries of origin ranked by total applicants (GUIDE §5.3), shared with {@link AnnualPublication}. */
+    static Ranking<Applicants> topApplicants(ChainStatistics s, Period p, int size) {
         Map<Nationality, Map<String, Long>> byNat = new HashMap<>();
         s.applications(p).forEach((col, m) -> m.forEach((n, v) -> byNat.computeIfAbsent(n, k -> new HashMap<>()).merge(col, v, Long::sum)));
         Map<Nationality, Applicants> out = new HashMap<>();
         byNat.forEach((n, cols) -> out.put(n, Applicants.of(cols)));
-        return Ranking.of(out, Applicants::total, Applicants.ZERO, Applicants::plus, 10);
+        return Ranking.of(out, Applicants::total, Applicants.ZERO, Applicants::plus, size);
     }
 }
