@@ -37,12 +37,14 @@ class LayeringTest {
                 .layer("io").definedBy("be.keten.io..")
                 .layer("store").definedBy("be.keten.store..")
                 .layer("stats").definedBy("be.keten.stats..")
+                .layer("sim").definedBy("be.keten.sim..")
                 .layer("app").definedBy("be.keten.app..")
                 .whereLayer("app").mayNotBeAccessedByAnyLayer()
                 .whereLayer("store").mayOnlyBeAccessedByLayers("app")
-                .whereLayer("stats").mayOnlyBeAccessedByLayers("app")
-                .whereLayer("io").mayOnlyBeAccessedByLayers("store", "stats", "app")
-                .whereLayer("core").mayOnlyBeAccessedByLayers("io", "store", "stats", "app")
+                .whereLayer("sim").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("stats").mayOnlyBeAccessedByLayers("sim", "app")
+                .whereLayer("io").mayOnlyBeAccessedByLayers("store", "stats", "sim", "app")
+                .whereLayer("core").mayOnlyBeAccessedByLayers("io", "store", "stats", "sim", "app")
                 .check(keten);
     }
 
