@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "keten", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Record, measure, simulate and plan the Belgian asylum and reception chain.",
         subcommands = {DbCommand.class, EventsCommand.class, CaseCommand.class, PolicyCommand.class, CalendarCommand.class,
-                be.keten.app.reception.ReceptionCommand.class,
+                be.keten.app.reception.ReceptionCommand.class, be.keten.app.stats.StatsCommand.class, be.keten.app.stats.SynthCommand.class,
                 FairShareCommand.class, KetenCli.ReportCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 usage, 2 invalid input (nothing written), 3 conflict, 4 not found, 5 database error."})
 public final class KetenCli implements Runnable {

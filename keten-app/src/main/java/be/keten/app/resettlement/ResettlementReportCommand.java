@@ -5,7 +5,7 @@ import be.keten.core.resettlement.Pledge;
 import be.keten.core.resettlement.ProgrammeData;
 import be.keten.core.resettlement.ProgrammeSummary;
 import be.keten.core.resettlement.ResettlementInputException;
-import be.keten.io.resettlement.ReferenceFiles;
+import be.keten.io.reference.ReferenceFiles;
 import be.keten.io.resettlement.ResettlementCsvReader;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -17,10 +17,14 @@ import java.util.stream.StreamSupport;
 
 /**
  * Reads NDJSON events one line at a time, so a file of any length is never held in memory. Blank
- * lines are skipped but counted, so line numbers match what an editor shows. A bad line throws an
- * {@link EventFormatException} carrying its line number.
+ * lines and comment lines (first character {@code #}, e.g. the assumptions a generator writes at the
+ * top of its file) are skipped but counted, so line numbers match what an editor shows. A bad line
+ * throws an {@link EventFormatException} carrying its line number.
  */
 public final class EventReader implements Iterator<NumberedEvent>, Closeable {
+    /** First character of a comment line; a JSON event always starts with '{'. */
+    public static final char COMMENT = '#';
+
     private final BufferedReader in;
     private final EventCodec codec;
     private long lineNumber;
@@ -52,7 +56,7 @@ public final class EventReader implements Iterator<NumberedEvent>, Closeable {
                 if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
                     line = line.substring(1); // a byte-order mark some editors write
                 }
-                if (line.isBlank()) {
+                if (line.isBlank() || line.charAt(0) == COMMENT) {
                     continue;
                 }
                 try {

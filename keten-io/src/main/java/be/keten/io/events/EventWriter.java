@@ -28,6 +28,23 @@ public final class EventWriter implements Closeable, Flushable {
         count++;
     }
 
+    /**
+     * Writes a comment line ({@code # text}), which {@link EventReader} skips; not counted as an event.
+     *
+     * @throws IllegalArgumentException if the text spans lines
+     */
+    public void writeComment(String text) throws IOException {
+        if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException("a comment is one line");
+        }
+        out.write(EventReader.COMMENT);
+        if (!text.isEmpty()) {
+            out.write(' ');
+            out.write(text);
+        }
+        out.write('\n');
+    }
+
     public long count() {
         return count;
     }

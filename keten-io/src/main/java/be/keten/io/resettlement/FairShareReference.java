@@ -1,6 +1,8 @@
 package be.keten.io.resettlement;
 
 import be.keten.core.resettlement.ResettlementInputException;
+import be.keten.io.reference.CsvRows;
+import be.keten.io.reference.ReferenceFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -32,7 +34,7 @@ public final class FairShareReference {
 
     /** @throws ResettlementInputException naming file, line and column of the first problem */
     public static FairShareReference read(Reader in, String source) throws IOException {
-        CsvRows csv = CsvRows.read(in, source);
+        CsvRows csv = CsvRows.read(in, source, ResettlementInputException::new);
         for (String column : new String[] {"parameter", "value", "value_percent"}) {
             if (!csv.has(column)) {
                 throw new ResettlementInputException(source + " line 1", column, "column missing");

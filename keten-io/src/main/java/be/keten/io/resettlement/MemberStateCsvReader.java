@@ -4,6 +4,7 @@ import be.keten.core.resettlement.EuComposition;
 import be.keten.core.resettlement.MemberStateFigures;
 import be.keten.core.resettlement.MemberStateTable;
 import be.keten.core.resettlement.ResettlementInputException;
+import be.keten.io.reference.CsvRows;
 import be.keten.core.resettlement.RowNames;
 import java.io.IOException;
 import java.io.Reader;
@@ -46,7 +47,7 @@ public final class MemberStateCsvReader {
      * @throws ResettlementInputException naming file, line and column of the first problem
      */
     public static MemberStateTable read(Reader in, String source, EuComposition composition) throws IOException {
-        CsvRows csv = CsvRows.read(in, source);
+        CsvRows csv = CsvRows.read(in, source, ResettlementInputException::new);
         String code = csv.has("code") ? "code" : "iso2";
         if (!csv.has(code)) {
             throw missing(source, "code");

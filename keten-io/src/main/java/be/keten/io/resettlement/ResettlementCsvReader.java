@@ -7,6 +7,8 @@ import be.keten.core.resettlement.ProgrammeData;
 import be.keten.core.resettlement.ProgrammePeriod;
 import be.keten.core.resettlement.Qualifier;
 import be.keten.core.resettlement.ResettlementInputException;
+import be.keten.io.reference.CsvRows;
+import be.keten.io.reference.ReferenceFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -62,7 +64,7 @@ public final class ResettlementCsvReader {
 
     /** @throws ResettlementInputException naming file, line and column of the first problem */
     public static ProgrammeData read(Reader in, String source) throws IOException {
-        CsvRows csv = CsvRows.read(in, source);
+        CsvRows csv = CsvRows.read(in, source, ResettlementInputException::new);
         for (String column : COLUMNS) {
             if (!csv.has(column)) {
                 throw new ResettlementInputException(source + " line 1", column,

@@ -91,4 +91,28 @@ class EventReaderTest {
         }
         assertThat(count).isEqualTo(lines);
     }
+
+    @Test
+    void commentLinesAreSkippedButCounted() throws IOException {
+        StringWriter out = new StringWriter();
+        try (EventWriter w = new EventWriter(out, codec)) {
+            w.writeComment("keten synth: assumptions follow");
+            w.writeComment("{\"not\": \"an event\"}");
+            w.write(Samples.all().get(0));
+            assertThat(w.count()).isEqualTo(1);
+        }
+        assertThat(out.toString()).startsWith("# keten synth: assumptions follow\n# {");
+        List<NumberedEvent> read = new ArrayList<>();
+        try (EventReader r = new EventReader(new StringReader(out.toString()), codec)) {
+            r.forEachRemaining(read::add);
+        }
+        assertThat(read).extracting(NumberedEvent::event).containsExactly(Samples.all().get(0));
+        assertThat(read.get(0).line()).isEqualTo(3);
+    }
+
+    @Test
+    void aCommentSpansOneLine() {
+        EventWriter w = new EventWriter(new StringWriter(), codec);
+        assertThatThrownBy(() -> w.writeComment("two\nlines")).isInstanceOf(IllegalArgumentException.class);
+    }
 }

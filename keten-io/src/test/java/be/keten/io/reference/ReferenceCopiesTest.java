@@ -1,4 +1,4 @@
-package be.keten.io.resettlement;
+package be.keten.io.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

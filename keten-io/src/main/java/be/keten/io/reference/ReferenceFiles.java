@@ -1,4 +1,4 @@
-package be.keten.io.resettlement;
+package be.keten.io.reference;
 
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -12,6 +12,15 @@ import java.nio.charset.StandardCharsets;
 public final class ReferenceFiles {
     public static final String RESETTLEMENT = "resettlement.csv";
     public static final String FAIR_SHARE_INPUTS = "fair_share_inputs.csv";
+    public static final String APPLICATIONS_MONTHLY = "applications_monthly.csv";
+    public static final String APPLICATIONS_BY_NATIONALITY = "applications_by_nationality.csv";
+    public static final String CGVS_DECISIONS = "cgvs_decisions.csv";
+    public static final String CGVS_DECISIONS_BY_NATIONALITY = "cgvs_decisions_by_nationality.csv";
+    public static final String CGVS_WORKLOAD = "cgvs_workload.csv";
+
+    /** The five files of the monthly publication's figures, in the order they are read and written. */
+    public static final java.util.List<String> PUBLICATION = java.util.List.of(APPLICATIONS_MONTHLY, APPLICATIONS_BY_NATIONALITY,
+            CGVS_DECISIONS, CGVS_DECISIONS_BY_NATIONALITY, CGVS_WORKLOAD);
 
     private static final String FOLDER = "/be/keten/io/reference/";
 
