@@ -46,7 +46,7 @@ public final class KetenCli implements Runnable {
     /** {@code keten report …}: the reports. */
     @Command(name = "report", mixinStandardHelpOptions = true, description = "Reports.",
             subcommands = {be.keten.app.report.MonthlyReportCommand.class, be.keten.app.report.AnnualReportCommand.class,
-                    ResettlementReportCommand.class})
+                    be.keten.app.report.ReceptionReportCommand.class, ResettlementReportCommand.class})
     static final class ReportCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

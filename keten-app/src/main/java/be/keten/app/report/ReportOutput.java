@@ -42,6 +42,22 @@ final class ReportOutput {
      */
     static int run(CommandSpec spec, DatabaseOption db, ReportFormat format, Language language, Path out,
                    Function<ChainStatistics, Report> build) {
+        return runOnStore(spec, db, format, language, out, d -> build.apply(statistics(d)));
+    }
+
+    /** The statistics of the whole store, with the default parameters (as every report states). */
+    static ChainStatistics statistics(Database d) {
+        return StoreStatistics.load(DbCommand.store(d), StatisticsParameters.defaults());
+    }
+
+    /**
+     * As {@link #run}, for a report that reads more of the store than the statistics (the reception
+     * network). {@code build} throws {@link Missing} when something it needs is not in the store.
+     *
+     * @return the exit code
+     */
+    static int runOnStore(CommandSpec spec, DatabaseOption db, ReportFormat format, Language language, Path out,
+                          Function<Database, Report> build) {
         PrintWriter err = spec.commandLine().getErr();
         if (format.binary() && out == null) {
             err.println("keten: --format " + format.code() + " is binary: give --out FILE");
@@ -50,7 +66,11 @@ final class ReportOutput {
         }
         Report report;
         try (Database d = Database.open(db.url())) {
-            report = build.apply(StoreStatistics.load(DbCommand.store(d), StatisticsParameters.defaults()));
+            report = build.apply(d);
+        } catch (Missing e) {
+            err.println("keten: " + e.getMessage());
+            err.flush();
+            return ExitCode.NOT_FOUND;
         } catch (StoreException | IllegalArgumentException e) {
             int code = DbCommand.databaseError(spec, e);
             err.flush();
@@ -93,6 +113,13 @@ final class ReportOutput {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Something the report needs is not in the store (exit 4); the message says how to put it there. */
+    static final class Missing extends RuntimeException {
+        Missing(String message) {
+            super(message);
         }
     }
 

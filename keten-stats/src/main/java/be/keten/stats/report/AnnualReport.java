@@ -72,8 +72,7 @@ public final class AnnualReport implements Report {
 
     /** "2024", or "2024 (januari–juni)" for a year the data cover in part. */
     private String periodLabel(Messages m, int year, Period covered) {
-        return covered.isCalendarYear() ? Integer.toString(year)
-                : m.get("period.partial", Integer.toString(year), m.monthShort(covered.from().getMonth()), m.monthShort(covered.to().getMonth()));
+        return Cells.periodLabel(m, year, covered);
     }
 
     // ---- document ----------------------------------------------------------------------------

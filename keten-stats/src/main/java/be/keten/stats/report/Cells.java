@@ -1,5 +1,6 @@
 package be.keten.stats.report;
 
+import be.keten.stats.Period;
 import be.keten.stats.publication.Applicants;
 import be.keten.stats.report.Document.Cell;
 import java.time.Month;
@@ -43,6 +44,22 @@ final class Cells {
         out.add(second);
         out.addAll(rest);
         return out;
+    }
+
+    /** "2024", or "2024 (Jan–Jun)" / "2025 (Jan)" for a year the data cover in part: the column label of a year's figures. */
+    static String periodLabel(Messages m, int year, Period covered) {
+        if (covered.isCalendarYear()) {
+            return Integer.toString(year);
+        }
+        if (covered.isMonth()) {
+            return m.get("period.partial.month", Integer.toString(year), m.monthShort(covered.from().getMonth()));
+        }
+        return m.get("period.partial", Integer.toString(year), m.monthShort(covered.from().getMonth()), m.monthShort(covered.to().getMonth()));
+    }
+
+    /** "januari 2025", or "januari 2025 tot en met maart 2025": the months a period covers, in running text. */
+    static String range(Messages m, Period p) {
+        return p.isMonth() ? m.month(p.from()) : m.get("period.range", m.month(p.from()), m.month(p.to()));
     }
 
     static List<String> monthsShort(Messages m) {

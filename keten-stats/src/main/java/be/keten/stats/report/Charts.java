@@ -5,8 +5,10 @@ import java.awt.Color;
 import java.awt.Paint;
 import java.awt.Rectangle;
 import java.text.NumberFormat;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
@@ -69,6 +71,7 @@ final class Charts {
         paintSeries(r::setSeriesPaint, series.size());
         ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(NumberFormat.getIntegerInstance(m.locale()));
         ((NumberAxis) plot.getRangeAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits(m.locale()));
+        zeroBaseline((NumberAxis) plot.getRangeAxis(), series.values());
         return svg(chart, width, height);
     }
 
@@ -98,8 +101,20 @@ final class Charts {
             axis.setNumberFormatOverride(NumberFormat.getIntegerInstance(m.locale()));
             axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits(m.locale()));
             axis.setAutoRangeIncludesZero(true);
+            zeroBaseline(axis, series.values());
         }
         return svg(chart, width, height);
+    }
+
+    /**
+     * When every value is 0 (a covered month in which nothing happened), JFreeChart centres the
+     * axis on zero and draws a lone "0" in mid-air; the figures are counts, so the axis starts at 0.
+     */
+    private static void zeroBaseline(NumberAxis axis, Collection<? extends List<? extends Number>> series) {
+        boolean allZero = series.stream().flatMap(List::stream).filter(Objects::nonNull).allMatch(v -> v.doubleValue() == 0);
+        if (allZero) {
+            axis.setRange(0, 1);
+        }
     }
 
     private interface SeriesPaint {

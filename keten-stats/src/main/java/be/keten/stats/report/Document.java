@@ -90,12 +90,15 @@ public record Document(Language language, String title, String subtitle, List<St
         }
     }
 
-    /** How a table is set: month-by-month tables smaller, ranked tables with a rank column, short tables narrow. */
+    /**
+     * How a table is set: month-by-month tables smaller, ranked tables with a rank column, short
+     * tables narrow (a ranked table with few figures is both).
+     */
     public enum TableStyle {
-        NORMAL, WIDE, RANKED, NARROW;
+        NORMAL, WIDE, RANKED, NARROW, RANKED_NARROW;
 
         public String css() {
-            return "data " + name().toLowerCase();
+            return this == RANKED_NARROW ? "data ranked narrow" : "data " + name().toLowerCase();
         }
     }
 
@@ -233,6 +236,11 @@ public record Document(Language language, String title, String subtitle, List<St
             return Double.isNaN(fraction) ? new Cell("–", null, CellType.UNDEFINED) : new Cell(m.percent(fraction), fraction, CellType.PERCENT);
         }
 
+        /** A measure with one decimal (months of stay); undefined shows a dash, never 0. */
+        public static Cell decimal(double v, Messages m) {
+            return Double.isNaN(v) ? new Cell("–", null, CellType.UNDEFINED) : new Cell(m.decimal(v), v, CellType.DECIMAL);
+        }
+
         public static Cell blank() {
             return new Cell("", null, CellType.BLANK);
         }
@@ -247,6 +255,6 @@ public record Document(Language language, String title, String subtitle, List<St
     }
 
     public enum CellType {
-        TEXT, COUNT, PERCENT, BLANK, UNDEFINED
+        TEXT, COUNT, PERCENT, DECIMAL, BLANK, UNDEFINED
     }
 }

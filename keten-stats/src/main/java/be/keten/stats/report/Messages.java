@@ -71,6 +71,14 @@ public final class Messages {
         return f.format(fraction);
     }
 
+    /** A measure with one decimal (12,9 / 12,9 / 12.9). */
+    public String decimal(double v) {
+        NumberFormat f = NumberFormat.getNumberInstance(locale());
+        f.setMinimumFractionDigits(1);
+        f.setMaximumFractionDigits(1);
+        return f.format(v);
+    }
+
     /** "november 2023" (lower case in Dutch and French, as in running text). */
     public String month(YearMonth m) {
         return m.getMonth().getDisplayName(TextStyle.FULL_STANDALONE, locale()) + " " + m.getYear();

@@ -138,6 +138,10 @@ public final class XlsxRenderer {
                         ws.value(r, c, cell.value());
                         style.format("0.0%");
                         break;
+                    case DECIMAL:
+                        ws.value(r, c, cell.value());
+                        style.format("0.0");
+                        break;
                     case UNDEFINED:
                         ws.value(r, c, cell.text());
                         style.horizontalAlignment("right");
