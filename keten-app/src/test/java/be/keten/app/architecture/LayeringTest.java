@@ -37,7 +37,7 @@ class LayeringTest {
                 .layer("io").definedBy("be.keten.io..")
                 .layer("store").definedBy("be.keten.store..")
                 .layer("stats").definedBy("be.keten.stats..")
-                .optionalLayer("sim").definedBy("be.keten.sim..")
+                .layer("sim").definedBy("be.keten.sim..")
                 .layer("app").definedBy("be.keten.app..")
                 .whereLayer("app").mayNotBeAccessedByAnyLayer()
                 .whereLayer("store").mayOnlyBeAccessedByLayers("app")

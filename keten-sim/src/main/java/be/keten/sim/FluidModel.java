@@ -1,0 +1,259 @@
+package be.keten.sim;
+
+import be.keten.core.appeal.JudgmentOutcome;
+import be.keten.core.person.LanguageRole;
+import be.keten.core.person.Nationality;
+import be.keten.core.procedure.ApplicationType;
+import be.keten.core.procedure.DecisionType;
+import be.keten.stats.DecisionTally;
+import be.keten.stats.Period;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The deterministic stock-flow (fluid) version of a scenario, for instant answers: the same
+ * parameters, expected values instead of draws, one-day steps. Stocks: DVZ pipeline, CGVS
+ * workload by nationality (officers serve {@code min(officers, active files) / mean service time}
+ * files a day, suspended nationalities wait), RvV pending, reception residents in procedure, after
+ * a positive and after a negative outcome (each leaving at the rate of its mean stay). Simplified
+ * against the engine: no fast-track routing or priority, notification and lodging delays ignored,
+ * occupancy capped at capacity without the priority rules, waiting time not modelled (NaN).
+ * The protection rate is computed with the one definition in {@link DecisionTally}.
+ */
+public final class FluidModel {
+    private FluidModel() {
+    }
+
+    public static Outcome run(Scenario sc) {
+        List<Indicator> all = Indicator.all();
+        Map<String, Integer> idx = Indicator.index(all);
+        List<Period> months = Outcome.months(sc);
+        List<Period> years = Outcome.years(sc);
+        double[][] m = new double[all.size()][months.size()];
+        double[][] y = new double[all.size()][years.size()];
+        for (double[] r : y) {
+            java.util.Arrays.fill(r, 0);
+        }
+        double hh = sc.inflow().meanHouseholdSize();
+        int[] officers = Staffing.officers(sc);
+        Map<Nationality, Double> mix = sc.inflow().nationalityMix();
+        Map<Nationality, Double> w = new LinkedHashMap<>();
+        Map<Nationality, Double> sub = new LinkedHashMap<>();
+        for (var e : mix.entrySet()) {
+            w.put(e.getKey(), sc.initial().cgvsWorkloadDossiers() * e.getValue());
+            sub.put(e.getKey(), 0.0);
+        }
+        double dvz = 0;
+        double rvv = sc.initial().rvvPendingDossiers();
+        int placed = sc.initial().occupancy().values().stream().mapToInt(Integer::intValue).sum();
+        double qProc = placed + sc.initial().waitingList();
+        double qPos = 0;
+        double qNeg = 0;
+        double fr = sc.inflow().languageRoleFrShare();
+        double annulShare = fr * sc.rvv().outcomes().get(LanguageRole.FR).share(JudgmentOutcome.ANNUL)
+                + (1 - fr) * sc.rvv().outcomes().get(LanguageRole.NL).share(JudgmentOutcome.ANNUL);
+        double grantShare = fr * (sc.rvv().outcomes().get(LanguageRole.FR).share(JudgmentOutcome.GRANT_REFUGEE_STATUS)
+                + sc.rvv().outcomes().get(LanguageRole.FR).share(JudgmentOutcome.GRANT_SUBSIDIARY_PROTECTION))
+                + (1 - fr) * (sc.rvv().outcomes().get(LanguageRole.NL).share(JudgmentOutcome.GRANT_REFUGEE_STATUS)
+                + sc.rvv().outcomes().get(LanguageRole.NL).share(JudgmentOutcome.GRANT_SUBSIDIARY_PROTECTION));
+        double sub1 = sc.inflow().applicationTypes().share(ApplicationType.SUBSEQUENT);
+        double entitledShare = (1 - sub1) + sub1 * sc.reception().subsequentEntitledShare();
+        double dvzMean = sc.dvz().registrationToTransfer().mean();
+        double cgvsMean = sc.cgvs().serviceTime().mean();
+        double rvvMean = sc.rvv().serviceTime().mean();
+        double leaveHazard = sc.reception().voluntaryDeparturePerMonth() / 30.4375;
+
+        for (int j = 0; j < months.size(); j++) {
+            YearMonth month = months.get(j).from();
+            int yi = month.getYear() - sc.firstMonth().getYear();
+            DecisionTally tally = new DecisionTally();
+            double apps = 0;
+            double appeals = 0;
+            double judged = 0;
+            double in = 0;
+            double out = 0;
+            double perDay = sc.inflow().persons(month) / hh / month.lengthOfMonth();
+            double resettled = sc.resettlement() == null ? 0 : sc.resettlement().personsPerMonth() / hh / month.lengthOfMonth();
+            for (LocalDate d = month.atDay(1); !d.isAfter(month.atEndOfMonth()); d = d.plusDays(1)) {
+                apps += (perDay + resettled) * hh;
+                double requesting = (perDay * entitledShare + resettled) * hh * sc.reception().requestShare();
+                qProc += requesting;
+                dvz += perDay;
+                double transferred = dvz / dvzMean;
+                dvz -= transferred;
+                double dublinOut = transferred * sc.dvz().dublinShare() * (1 - sc.inflow().protectedInOtherEuShare());
+                double toCgvs = transferred - dublinOut;
+                double procPersons = (dvz + total(w) + total(sub) + rvv) * hh + 1e-9;
+                double exitProc = 0;
+                exitProc += dublinOut * hh;
+                for (var e : mix.entrySet()) {
+                    w.merge(e.getKey(), toCgvs * e.getValue() * (1 - sub1) + resettled * (e.getKey().equals(sc.resettlement() == null ? null
+                            : sc.resettlement().nationality()) ? 1 : 0), Double::sum);
+                    sub.merge(e.getKey(), toCgvs * e.getValue() * sub1, Double::sum);
+                }
+                double active = 0;
+                for (Nationality n : w.keySet()) {
+                    if (!suspended(sc, n, d)) {
+                        active += w.get(n) + sub.get(n);
+                    }
+                }
+                double rate = active <= 0 ? 0 : Math.min(officers[j], active) / cgvsMean / active;
+                double positives = 0;
+                double negatives = 0;
+                double appealed = 0;
+                for (Nationality n : w.keySet()) {
+                    if (suspended(sc, n, d)) {
+                        continue;
+                    }
+                    double dw = w.get(n) * rate;
+                    double ds = sub.get(n) * rate;
+                    w.merge(n, -dw, Double::sum);
+                    sub.merge(n, -ds, Double::sum);
+                    Mix<DecisionType> dm = sc.cgvs().mix(n, null);
+                    double admissible = ds * sc.cgvs().subsequentAdmissibleShare();
+                    double[] pna = new double[3];
+                    addDecisions(tally, dm, dw, sc, pna);
+                    positives += pna[0];
+                    negatives += pna[1];
+                    appealed += pna[2];
+                    fractional(tally, DecisionType.INADMISSIBLE, ds - admissible);
+                    negatives += ds - admissible;
+                    appealed += (ds - admissible) * sc.rvv().appeal(DecisionType.INADMISSIBLE);
+                    fractional(tally, DecisionType.ADMISSIBLE_SUBSEQUENT, admissible);
+                    w.merge(n, admissible, Double::sum);
+                }
+                rvv += appealed;
+                appeals += appealed;
+                double judgedToday = Math.min(Math.round(sc.rvv().judges().on(d)), rvv) / rvvMean;
+                rvv -= judgedToday;
+                judged += judgedToday;
+                double annulled = judgedToday * annulShare;
+                double granted = judgedToday * grantShare;
+                for (var e : mix.entrySet()) {
+                    w.merge(e.getKey(), annulled * e.getValue(), Double::sum);
+                }
+                exitProc += (positives + granted + (negatives - appealed) + (judgedToday - annulled - granted)) * hh;
+                double share = Math.min(1, qProc / procPersons);
+                double toPos = (positives + granted) * hh * share;
+                double toNeg = ((negatives - appealed) + (judgedToday - annulled - granted)) * hh * share;
+                double toDublin = dublinOut * hh * share;
+                qProc -= toPos + toNeg + toDublin;
+                qPos += toPos;
+                qNeg += toNeg;
+                double posStay = sc.policies().transition(d).months() * 30.4375 + sc.reception().exitDelayPositiveDays();
+                double negStay = sc.policies().appealPeriods(d).normalDays() + sc.policies().negativeExit(d).days()
+                        + sc.reception().exitDelayNegativeDays();
+                double leftPos = qPos / posStay;
+                double leftNeg = qNeg / negStay;
+                double volunteered = (qProc + qPos + qNeg) * leaveHazard;
+                double q = qProc + qPos + qNeg;
+                qPos -= leftPos + qPos / Math.max(q, 1e-9) * volunteered;
+                qNeg -= leftNeg + qNeg / Math.max(q, 1e-9) * volunteered;
+                qProc -= qProc / Math.max(q, 1e-9) * volunteered;
+                in += requesting;
+                out += leftPos + leftNeg + volunteered + toDublin;
+            }
+            LocalDate last = month.atEndOfMonth();
+            int cap = sc.reception().network().capacityOn(last);
+            double residents = qProc + qPos + qNeg;
+            double occ = Math.min(residents, cap);
+            double waiting = residents - occ;
+            double workload = total(w) + total(sub);
+            set(m, idx, "applications|persons", j, apps);
+            for (DecisionType t : DecisionType.values()) {
+                set(m, idx, "cgvs_decisions_" + t.code() + "|dossiers", j, tally.count(t) / 1e6);
+                set(m, idx, "cgvs_decisions_" + t.code() + "|persons", j, tally.count(t) / 1e6 * hh);
+            }
+            set(m, idx, "cgvs_decisions|dossiers", j, tally.all() / 1e6);
+            set(m, idx, "cgvs_decisions|persons", j, tally.all() / 1e6 * hh);
+            set(m, idx, "protection_rate|dossiers", j, tally.protectionRate());
+            set(m, idx, "cgvs_workload|dossiers", j, workload);
+            set(m, idx, "cgvs_workload|persons", j, workload * hh);
+            var normal = sc.statistics().normalWorkloadOn(last);
+            set(m, idx, "cgvs_backlog|dossiers", j, normal.isPresent() ? workload - normal.getAsLong() : Double.NaN);
+            set(m, idx, "rvv_appeals|dossiers", j, appeals);
+            set(m, idx, "rvv_appeals|persons", j, appeals * hh);
+            set(m, idx, "rvv_judgments|dossiers", j, judged);
+            set(m, idx, "rvv_pending|dossiers", j, rvv);
+            set(m, idx, "rvv_pending|persons", j, rvv * hh);
+            set(m, idx, "reception_capacity|places", j, cap);
+            set(m, idx, "reception_occupancy|persons", j, occ);
+            set(m, idx, "reception_occupancy_rate|rate", j, cap == 0 ? Double.NaN : occ / cap);
+            set(m, idx, "reception_in|persons", j, in);
+            set(m, idx, "reception_out|persons", j, out);
+            set(m, idx, "waiting_list|persons", j, waiting);
+            set(m, idx, "waiting_time_mean_days|days", j, Double.NaN);
+            set(m, idx, "entitled_not_accommodated|persons", j, waiting);
+            set(m, idx, "required_capacity|places", j, be.keten.stats.ReceptionNeeds.requiredCapacity(Math.round(occ), Math.round(waiting),
+                    sc.policies().receptionPriority(last).saturationThreshold()));
+            for (int i = 0; i < all.size(); i++) {
+                Indicator ind = all.get(i);
+                boolean lastOfYear = j == months.size() - 1 || months.get(j + 1).from().getYear() != month.getYear();
+                if (ind.kind() == Indicator.Kind.FLOW) {
+                    y[i][yi] += m[i][j];
+                } else if (ind.kind() == Indicator.Kind.STOCK && lastOfYear) {
+                    y[i][yi] = m[i][j];
+                }
+            }
+        }
+        // Rates over the year: the protection rate from the year's decisions, the others as the mean of the months.
+        for (int yi = 0; yi < years.size(); yi++) {
+            Period p = years.get(yi);
+            int first = (int) java.time.temporal.ChronoUnit.MONTHS.between(sc.firstMonth(), p.from());
+            int n = p.months().size();
+            for (int i = 0; i < all.size(); i++) {
+                if (all.get(i).kind() != Indicator.Kind.RATE) {
+                    continue;
+                }
+                double s = 0;
+                for (int k = first; k < first + n; k++) {
+                    s += m[i][k];
+                }
+                y[i][yi] = s / n;
+            }
+            DecisionTally t = new DecisionTally();
+            for (DecisionType dt : DecisionType.values()) {
+                double s = 0;
+                for (int k = first; k < first + n; k++) {
+                    s += m[idx.get("cgvs_decisions_" + dt.code() + "|dossiers")][k];
+                }
+                t.add(dt, Math.round(s * 1e3));
+            }
+            y[idx.get("protection_rate|dossiers")][yi] = t.protectionRate();
+        }
+        return new Outcome(m, y);
+    }
+
+    private static boolean suspended(Scenario sc, Nationality n, LocalDate d) {
+        return sc.policies().processingSuspension(n, false, d).isPresent();
+    }
+
+    private static double total(Map<Nationality, Double> m) {
+        return m.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /** Tallies hold whole counts: fluid amounts are kept in millionths. */
+    private static void fractional(DecisionTally t, DecisionType type, double amount) {
+        t.add(type, Math.round(amount * 1e6));
+    }
+
+    private static void addDecisions(DecisionTally t, Mix<DecisionType> mix, double amount, Scenario sc, double[] posNegAppealed) {
+        for (var e : mix.shares().entrySet()) {
+            double a = amount * e.getValue();
+            fractional(t, e.getKey(), a);
+            if (e.getKey().isPositive()) {
+                posNegAppealed[0] += a;
+            } else {
+                posNegAppealed[1] += a;
+                posNegAppealed[2] += a * sc.rvv().appeal(e.getKey());
+            }
+        }
+    }
+
+    private static void set(double[][] m, Map<String, Integer> idx, String key, int j, double v) {
+        m[idx.get(key)][j] = v;
+    }
+}

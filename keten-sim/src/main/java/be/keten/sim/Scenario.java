@@ -1,0 +1,117 @@
+package be.keten.sim;
+
+import be.keten.core.appeal.JudgmentOutcome;
+import be.keten.core.person.LanguageRole;
+import be.keten.core.person.Nationality;
+import be.keten.core.policy.PolicyBook;
+import be.keten.core.procedure.ApplicationType;
+import be.keten.core.procedure.DecisionType;
+import be.keten.core.procedure.Track;
+import be.keten.core.reception.Network;
+import be.keten.core.reception.PlaceType;
+import be.keten.stats.StatisticsParameters;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A simulation scenario: plain values, read and checked by {@link ScenarioFile} (or filled by a
+ * calibrator). Rules are not part of it: the scenario names the policies in force, the rulebook
+ * applies them.
+ */
+public record Scenario(String name, LocalDate start, int horizonMonths, Initial initial, Inflow inflow, Resettlement resettlement,
+                       Dvz dvz, Cgvs cgvs, Rvv rvv, Reception reception, PolicyBook policies, StatisticsParameters statistics) {
+
+    public YearMonth firstMonth() {
+        return YearMonth.from(start);
+    }
+
+    public YearMonth lastMonth() {
+        return firstMonth().plusMonths(horizonMonths - 1L);
+    }
+
+    public LocalDate end() {
+        return lastMonth().atEndOfMonth();
+    }
+
+    /** Stocks at the start date. Occupancy is in persons by place type. */
+    public record Initial(int cgvsWorkloadDossiers, int rvvPendingDossiers, Map<PlaceType, Integer> occupancy, int waitingList) {
+    }
+
+    /** A temporary change of inflow: {@code factor} times the baseline for {@code months} months from {@code from}. */
+    public record Shock(YearMonth from, int months, double factor) {
+        boolean covers(YearMonth m) {
+            return !m.isBefore(from) && m.isBefore(from.plusMonths(months));
+        }
+    }
+
+    /**
+     * Spontaneous applications (persons per month) and who applies.
+     *
+     * @param householdSize probability of 1, 2, 3… persons per dossier
+     */
+    public record Inflow(double personsPerMonth, double[] monthlyFactors, double scale, List<Shock> shocks,
+                         Map<Nationality, Double> nationalityMix, Mix<ApplicationType> applicationTypes, double[] householdSize,
+                         double unaccompaniedMinorShare, double maleShareSingle, double protectedInOtherEuShare, double languageRoleFrShare) {
+
+        /** Expected persons applying in a month. */
+        public double persons(YearMonth m) {
+            double f = personsPerMonth * monthlyFactors[m.getMonthValue() - 1] * scale;
+            for (Shock s : shocks) {
+                if (s.covers(m)) {
+                    f *= s.factor();
+                }
+            }
+            return f;
+        }
+
+        public double meanHouseholdSize() {
+            double m = 0;
+            for (int i = 0; i < householdSize.length; i++) {
+                m += (i + 1) * householdSize[i];
+            }
+            return m;
+        }
+    }
+
+    /** Resettlement arrivals, their own channel: arrival, then a resettlement application. */
+    public record Resettlement(double personsPerMonth, Nationality nationality, Nationality firstCountryOfAsylum, Mix<DecisionType> decisionMix) {
+    }
+
+    public record Dvz(Distribution registrationToTransfer, double dublinShare) {
+    }
+
+    /**
+     * The CGVS: officers (FTE over time), each handling one dossier at a time.
+     *
+     * @param serviceTime days an officer spends per decision; its mean sets productivity (30.44 / mean decisions per FTE-month)
+     */
+    public record Cgvs(Schedule fte, Distribution serviceTime, int rampUpMonths, double attritionPerYear, Schedule efficiency,
+                       boolean fastTrackPriority, Mix<DecisionType> decisionMix, Map<Nationality, Mix<DecisionType>> byNationality,
+                       Map<Track, Mix<DecisionType>> byTrack, double subsequentAdmissibleShare, int notificationDays) {
+
+        public Mix<DecisionType> mix(Nationality n, Track t) {
+            if (t != null && byTrack.containsKey(t)) {
+                return byTrack.get(t);
+            }
+            return byNationality.getOrDefault(n, decisionMix);
+        }
+    }
+
+    public record Rvv(Map<DecisionType, Double> appealProbability, Schedule judges, Distribution serviceTime,
+                      Map<LanguageRole, Mix<JudgmentOutcome>> outcomes, int lodgingDays) {
+        public double appeal(DecisionType t) {
+            return appealProbability.getOrDefault(t, 0.0);
+        }
+    }
+
+    /**
+     * @param allocationIntervalDays days between allocation rounds (1 = daily)
+     * @param requestShare           share of entitled applicants who ask for a place
+     */
+    public record Reception(Network network, int allocationIntervalDays, int firstPhaseDays, double requestShare,
+                            double subsequentEntitledShare, double exitDelayPositiveDays, double exitDelayNegativeDays,
+                            double voluntaryDeparturePerMonth, double waitingDropoutPerMonth) {
+    }
+}

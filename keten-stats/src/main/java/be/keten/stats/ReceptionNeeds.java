@@ -1,0 +1,107 @@
+package be.keten.stats;
+
+import be.keten.core.event.ChainEvent;
+import be.keten.core.id.DossierId;
+import be.keten.core.person.Person;
+import be.keten.core.state.DossierState;
+import be.keten.core.state.Evolution;
+import be.keten.core.state.Stay;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * Reception figures beyond Fedasil's published ones, accumulated from events like
+ * {@link ChainStatistics} (each dossier folded with the core's {@link Evolution}):
+ * <ul>
+ * <li><b>waiting time</b>: days from joining the waiting list to the placement, for persons placed
+ * from the list, counted in the month of the placement;</li>
+ * <li><b>entitled not accommodated</b>: persons of a dossier Fedasil found entitled to material aid,
+ * whose application is still in procedure (registration to the RvV judgment), and who have no
+ * place at the end of the day — whether on the waiting list or not (those who left it unplaced);</li>
+ * <li><b>required capacity</b>: the places that would have kept the waiting list at zero while
+ * occupancy stays at the saturation threshold.</li>
+ * </ul>
+ */
+public final class ReceptionNeeds implements java.util.function.Consumer<ChainEvent> {
+    private final Map<DossierId, DossierState> states = new HashMap<>();
+    private final StockSeries<Unit> entitledNotAccommodated = new StockSeries<>();
+    // month -> {placements from the waiting list, days waited}
+    private final Map<YearMonth, long[]> waits = new HashMap<>();
+
+    @Override
+    public void accept(ChainEvent e) {
+        DossierState before = states.getOrDefault(e.dossier(), DossierState.empty(e.dossier()));
+        DossierState after = Evolution.apply(before, e);
+        states.put(e.dossier(), after);
+        long change = unaccommodated(after) - unaccommodated(before);
+        entitledNotAccommodated.change(Unit.PERSONS, e.date(), change);
+        for (var entry : after.reception().entrySet()) {
+            Stay was = before.reception().get(entry.getKey());
+            Stay is = entry.getValue();
+            if (was != null && !was.placed() && is.placed()) {
+                long[] w = waits.computeIfAbsent(YearMonth.from(e.date()), k -> new long[2]);
+                w[0]++;
+                w[1] += ChronoUnit.DAYS.between(was.enteredOn(), e.date());
+            }
+        }
+    }
+
+    /** Entitled persons in procedure without a place, in one dossier state. */
+    static long unaccommodated(DossierState s) {
+        if (!Boolean.TRUE.equals(s.entitled()) || ResidentCategory.of(s.state()) != ResidentCategory.PROCEDURE_PENDING) {
+            return 0;
+        }
+        long n = 0;
+        for (Person p : s.persons()) {
+            Stay st = s.reception().get(p.id());
+            if (st == null || !st.placed()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Persons entitled to material aid, in procedure and without a place at the end of {@code day}. */
+    public long entitledNotAccommodated(LocalDate day) {
+        return entitledNotAccommodated.at(Unit.PERSONS, day);
+    }
+
+    /** Mean days waited by the persons placed from the waiting list in the period; empty when none was. */
+    public OptionalDouble meanWaitingDays(Period p) {
+        long n = 0;
+        long days = 0;
+        for (YearMonth m : p.months()) {
+            long[] w = waits.get(m);
+            if (w != null) {
+                n += w[0];
+                days += w[1];
+            }
+        }
+        return n == 0 ? OptionalDouble.empty() : OptionalDouble.of(days / (double) n);
+    }
+
+    /** Persons placed from the waiting list in the period. */
+    public long placedFromWaitingList(Period p) {
+        return p.months().stream().mapToLong(m -> waits.getOrDefault(m, new long[2])[0]).sum();
+    }
+
+    /**
+     * Places needed so that everyone placed or waiting would be placed with occupancy at the
+     * saturation threshold: {@code ceil((occupancy + waiting) / threshold)}.
+     */
+    public static long requiredCapacity(long occupancy, long waiting, double saturationThreshold) {
+        if (saturationThreshold <= 0 || saturationThreshold > 1) {
+            throw new IllegalArgumentException("saturation threshold " + saturationThreshold + " is outside (0, 1]");
+        }
+        return (long) Math.ceil((occupancy + waiting) / saturationThreshold - 1e-9);
+    }
+
+    /** Dossiers seen. */
+    public int dossiers() {
+        return states.size();
+    }
+}
