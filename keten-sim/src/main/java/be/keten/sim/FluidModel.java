@@ -6,7 +6,7 @@ import be.keten.core.person.Nationality;
 import be.keten.core.procedure.ApplicationType;
 import be.keten.core.procedure.DecisionType;
 import be.keten.stats.DecisionTally;
-import be.keten.stats.Period;
+import be.keten.core.calendar.Period;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package be.keten.sim;
 
 import be.keten.core.procedure.DecisionType;
-import be.keten.stats.Period;
+import be.keten.core.calendar.Period;
 import be.keten.stats.Unit;
 import java.util.ArrayList;
 import java.util.List;

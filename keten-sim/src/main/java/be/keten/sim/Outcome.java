@@ -1,6 +1,6 @@
 package be.keten.sim;
 
-import be.keten.stats.Period;
+import be.keten.core.calendar.Period;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;

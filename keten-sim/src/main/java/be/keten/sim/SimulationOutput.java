@@ -1,6 +1,6 @@
 package be.keten.sim;
 
-import be.keten.stats.Period;
+import be.keten.core.calendar.Period;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

@@ -9,7 +9,7 @@ import be.keten.core.id.DossierId;
 import be.keten.core.rulebook.Rulebook;
 import be.keten.core.rulebook.Verdict;
 import be.keten.core.state.DossierState;
-import be.keten.stats.Period;
+import be.keten.core.calendar.Period;
 import be.keten.stats.Unit;
 import java.nio.file.Files;
 import java.nio.file.Path;

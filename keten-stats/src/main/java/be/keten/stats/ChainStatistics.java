@@ -1,5 +1,7 @@
 package be.keten.stats;
 
+import be.keten.core.calendar.Period;
+
 import be.keten.core.appeal.JudgmentOutcome;
 import be.keten.core.event.AppealEvent.AppealJudged;
 import be.keten.core.event.AppealEvent.AppealLodged;

@@ -1,5 +1,7 @@
 package be.keten.stats;
 
+import be.keten.core.calendar.Period;
+
 import be.keten.core.event.ChainEvent;
 import be.keten.core.id.DossierId;
 import be.keten.core.person.Person;

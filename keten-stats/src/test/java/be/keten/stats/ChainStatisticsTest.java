@@ -1,5 +1,7 @@
 package be.keten.stats;
 
+import be.keten.core.calendar.Period;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

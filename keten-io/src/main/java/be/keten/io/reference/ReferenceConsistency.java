@@ -1,5 +1,7 @@
 package be.keten.io.reference;
 
+import be.keten.core.calendar.Period;
+
 import be.keten.io.reference.ReferenceData.Applications;
 import be.keten.io.reference.ReferenceData.ApplicationsByNationality;
 import be.keten.io.reference.ReferenceData.Decisions;
@@ -61,7 +63,7 @@ public final class ReferenceConsistency {
 
     private void applications(ReferenceData d) {
         String f = ReferenceFiles.APPLICATIONS_MONTHLY;
-        Map<String, Map<ReferencePeriod, Applications>> byColumnPeriod = new HashMap<>();
+        Map<String, Map<Period, Applications>> byColumnPeriod = new HashMap<>();
         for (Applications r : d.applications()) {
             if (r.rowType().equals("month_unknown")) {
                 continue;
@@ -79,7 +81,7 @@ public final class ReferenceConsistency {
         }
         for (var e : byColumnPeriod.entrySet()) {
             String column = e.getKey();
-            Map<ReferencePeriod, Applications> rows = e.getValue();
+            Map<Period, Applications> rows = e.getValue();
             for (Applications total : rows.values()) {
                 if (total.period().isMonth()) {
                     continue;
@@ -115,18 +117,18 @@ public final class ReferenceConsistency {
      * A figure over a period against the figures of the periods inside it: the largest non-overlapping
      * sub-periods must not add up to more than the figure, and exactly to it when they cover the period.
      */
-    private <R> void nested(String f, int line, String column, ReferencePeriod period, long value, Map<ReferencePeriod, R> rows,
+    private <R> void nested(String f, int line, String column, Period period, long value, Map<Period, R> rows,
                             java.util.function.Function<R, Long> valueOf, java.util.function.ToIntFunction<R> lineOf) {
-        List<ReferencePeriod> inside = new ArrayList<>();
-        for (ReferencePeriod p : rows.keySet()) {
+        List<Period> inside = new ArrayList<>();
+        for (Period p : rows.keySet()) {
             if (!p.equals(period) && period.contains(p) && valueOf.apply(rows.get(p)) != null) {
                 inside.add(p);
             }
         }
         // Keep the maximal sub-periods that do not overlap one already kept (longest first).
-        inside.sort(Comparator.comparingInt(ReferencePeriod::length).reversed().thenComparing(p -> p));
-        List<ReferencePeriod> kept = new ArrayList<>();
-        for (ReferencePeriod p : inside) {
+        inside.sort(Comparator.comparingInt(Period::length).reversed().thenComparing(p -> p));
+        List<Period> kept = new ArrayList<>();
+        for (Period p : inside) {
             if (kept.stream().noneMatch(k -> k.overlaps(p))) {
                 kept.add(p);
             }
@@ -136,7 +138,7 @@ public final class ReferenceConsistency {
         }
         long sum = 0;
         int months = 0;
-        for (ReferencePeriod p : kept) {
+        for (Period p : kept) {
             sum += valueOf.apply(rows.get(p));
             months += p.length();
         }
@@ -144,7 +146,7 @@ public final class ReferenceConsistency {
         if (covers ? sum != value : sum > value) {
             kept.sort(Comparator.naturalOrder());
             add(f, line, column, "months sum to the period total", column + " " + value + " for " + period.label() + " but "
-                    + (covers ? "" : "the part published of ") + kept.stream().map(ReferencePeriod::label).toList() + " add"
+                    + (covers ? "" : "the part published of ") + kept.stream().map(Period::label).toList() + " add"
                     + (kept.size() == 1 ? "s" : "") + " up to " + sum + " (lines "
                     + kept.stream().map(p -> Integer.toString(lineOf.applyAsInt(rows.get(p)))).toList() + ")");
         }
@@ -154,7 +156,7 @@ public final class ReferenceConsistency {
 
     private void applicationsByNationality(ReferenceData d) {
         String f = ReferenceFiles.APPLICATIONS_BY_NATIONALITY;
-        Map<ReferencePeriod, List<ApplicationsByNationality>> tables = new TreeMap<>();
+        Map<Period, List<ApplicationsByNationality>> tables = new TreeMap<>();
         for (ApplicationsByNationality r : d.applicationsByNationality()) {
             tables.computeIfAbsent(r.period(), k -> new ArrayList<>()).add(r);
         }
@@ -240,7 +242,7 @@ public final class ReferenceConsistency {
     private void decisions(ReferenceData d) {
         String f = ReferenceFiles.CGVS_DECISIONS;
         // period -> unit -> code -> row
-        Map<ReferencePeriod, Map<String, Map<String, Decisions>>> table = new TreeMap<>();
+        Map<Period, Map<String, Map<String, Decisions>>> table = new TreeMap<>();
         for (Decisions r : d.decisions()) {
             if (r.count() != null) {
                 table.computeIfAbsent(r.period(), k -> new TreeMap<>()).computeIfAbsent(r.unit(), k -> new LinkedHashMap<>()).put(r.decisionType(), r);
@@ -270,13 +272,13 @@ public final class ReferenceConsistency {
                 }
             }
         }
-        Map<String, Map<ReferencePeriod, Decisions>> series = new HashMap<>();
+        Map<String, Map<Period, Decisions>> series = new HashMap<>();
         for (Decisions r : d.decisions()) {
             if (r.count() != null) {
                 series.computeIfAbsent(r.unit() + "|" + r.decisionType(), k -> new TreeMap<>()).put(r.period(), r);
             }
         }
-        for (Map<ReferencePeriod, Decisions> rows : series.values()) {
+        for (Map<Period, Decisions> rows : series.values()) {
             for (Decisions r : rows.values()) {
                 if (!r.period().isMonth()) {
                     nested(f, r.line(), "count", r.period(), r.count(), rows, Decisions::count, Decisions::line);

@@ -1,5 +1,7 @@
 package be.keten.io.reference;
 
+import be.keten.core.calendar.Period;
+
 import be.keten.core.person.Nationality;
 import be.keten.core.procedure.DecisionStage;
 import be.keten.core.procedure.DecisionType;
@@ -53,7 +55,7 @@ public record ReferenceData(Set<String> files, List<Applications> applications, 
     public static final Set<String> QUALIFIERS = Set.of("exact", "approx", "almost", "more_than", "less_than", "up_to");
 
     /** A row of {@code applications_monthly.csv}: persons by DVZ column ({@link #APPLICATION_COLUMNS} and {@code total}). */
-    public record Applications(int line, ReferencePeriod period, String rowType, Map<String, Long> counts) {
+    public record Applications(int line, Period period, String rowType, Map<String, Long> counts) {
         public OptionalLong count(String column) {
             Long v = counts.get(column);
             return v == null ? OptionalLong.empty() : OptionalLong.of(v);
@@ -61,7 +63,7 @@ public record ReferenceData(Set<String> files, List<Applications> applications, 
     }
 
     /** A row of {@code applications_by_nationality.csv}; {@code iso2} is empty for the other and total rows. */
-    public record ApplicationsByNationality(int line, ReferencePeriod period, String nationality, String iso2, String rowType, Integer rank,
+    public record ApplicationsByNationality(int line, Period period, String nationality, String iso2, String rowType, Integer rank,
                                             Map<String, Long> counts, BigDecimal sharePercent) {
         public OptionalLong count(String column) {
             Long v = counts.get(column);
@@ -70,12 +72,12 @@ public record ReferenceData(Set<String> files, List<Applications> applications, 
     }
 
     /** A row of {@code cgvs_decisions.csv}. */
-    public record Decisions(int line, ReferencePeriod period, String rowType, String unit, String decisionType, String stage, Long count,
+    public record Decisions(int line, Period period, String rowType, String unit, String decisionType, String stage, Long count,
                             BigDecimal sharePercent) {
     }
 
     /** A row of {@code cgvs_decisions_by_nationality.csv}. */
-    public record DecisionsByNationality(int line, ReferencePeriod period, String nationality, String iso2, String rowType, Integer rank,
+    public record DecisionsByNationality(int line, Period period, String nationality, String iso2, String rowType, Integer rank,
                                          String unit, String decisionType, Long count) {
     }
 
@@ -228,9 +230,9 @@ public record ReferenceData(Set<String> files, List<Applications> applications, 
             }
         }
 
-        private ReferencePeriod period(CsvRows.Row row) {
+        private Period period(CsvRows.Row row) {
             try {
-                return ReferencePeriod.parse(row.get("period"));
+                return Period.parse(row.get("period"));
             } catch (IllegalArgumentException e) {
                 throw error(row, "period", e.getMessage());
             }
@@ -297,7 +299,7 @@ public record ReferenceData(Set<String> files, List<Applications> applications, 
         }
 
         /** year and month columns, when present, must repeat the period. */
-        private void yearMonth(CsvRows.Row row, ReferencePeriod p, String rowType) {
+        private void yearMonth(CsvRows.Row row, Period p, String rowType) {
             if (csv.has("year") && !row.get("year").isEmpty()) {
                 String want = p.from().getYear() == p.to().getYear() ? Integer.toString(p.from().getYear()) : null;
                 if (!row.get("year").equals(want)) {
@@ -315,7 +317,7 @@ public record ReferenceData(Set<String> files, List<Applications> applications, 
         }
 
         /** Row types of the tables by period and what period each needs. */
-        private void periodFits(CsvRows.Row row, ReferencePeriod p, String rowType) {
+        private void periodFits(CsvRows.Row row, Period p, String rowType) {
             boolean ok = switch (rowType) {
                 case "month" -> p.isMonth();
                 case "ytd_total" -> p.isYearToDate();
@@ -362,7 +364,7 @@ public record ReferenceData(Set<String> files, List<Applications> applications, 
             header(required, List.of("year", "month"));
             for (CsvRows.Row row : csv.rows()) {
                 String type = code(row, "row_type", Set.of("month", "month_unknown", "ytd_total", "year_total", "period_total"));
-                ReferencePeriod p = period(row);
+                Period p = period(row);
                 periodFits(row, p, type);
                 yearMonth(row, p, type.equals("month_unknown") ? "year_total" : type);
                 if (!type.equals("month_unknown")) {
@@ -385,7 +387,7 @@ public record ReferenceData(Set<String> files, List<Applications> applications, 
             header(required, List.of("rank", "share_percent"));
             for (CsvRows.Row row : csv.rows()) {
                 String type = code(row, "row_type", Set.of("country", "other", TOTAL));
-                ReferencePeriod p = period(row);
+                Period p = period(row);
                 String iso2 = country(row, type);
                 Integer rank = rank(row);
                 if (rank != null && !type.equals("country")) {
@@ -408,7 +410,7 @@ public record ReferenceData(Set<String> files, List<Applications> applications, 
             header(List.of("period", "row_type", "unit", "decision_type", "count"), List.of("year", "month", "stage", "share_percent"));
             for (CsvRows.Row row : csv.rows()) {
                 String type = code(row, "row_type", Set.of("month", "ytd_total", "year_total", "period_total"));
-                ReferencePeriod p = period(row);
+                Period p = period(row);
                 periodFits(row, p, type);
                 yearMonth(row, p, type);
                 String unit = code(row, "unit", Set.of("persons", "dossiers"));
@@ -422,7 +424,7 @@ public record ReferenceData(Set<String> files, List<Applications> applications, 
             header(List.of("period", "nationality", "iso2", "row_type", "unit", "decision_type", "count"), List.of("rank"));
             for (CsvRows.Row row : csv.rows()) {
                 String type = code(row, "row_type", Set.of("country", "other", TOTAL));
-                ReferencePeriod p = period(row);
+                Period p = period(row);
                 String iso2 = country(row, type);
                 Integer rank = rank(row);
                 if (rank != null && !type.equals("country")) {
@@ -466,13 +468,13 @@ public record ReferenceData(Set<String> files, List<Applications> applications, 
     }
 
     /** Every period named in the folder, ordered; for reports. */
-    public Set<ReferencePeriod> periods() {
-        Set<ReferencePeriod> out = new LinkedHashSet<>();
+    public Set<Period> periods() {
+        Set<Period> out = new LinkedHashSet<>();
         applications.forEach(r -> out.add(r.period()));
         applicationsByNationality.forEach(r -> out.add(r.period()));
         decisions.forEach(r -> out.add(r.period()));
         decisionsByNationality.forEach(r -> out.add(r.period()));
-        workload.forEach(r -> out.add(new ReferencePeriod(YearMonth.from(r.date()), YearMonth.from(r.date()))));
+        workload.forEach(r -> out.add(new Period(YearMonth.from(r.date()), YearMonth.from(r.date()))));
         return new TreeSet<>(out);
     }
 }

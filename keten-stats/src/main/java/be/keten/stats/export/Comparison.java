@@ -7,7 +7,7 @@ import be.keten.io.reference.ReferenceData.Decisions;
 import be.keten.io.reference.ReferenceData.DecisionsByNationality;
 import be.keten.io.reference.ReferenceData.Workload;
 import be.keten.io.reference.ReferenceFiles;
-import be.keten.io.reference.ReferencePeriod;
+import be.keten.core.calendar.Period;
 import java.time.YearMonth;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -35,7 +35,7 @@ public final class Comparison {
     public enum Status { EQUAL, DIFFERENT, MISSING, NOT_COVERED }
 
     /** One published figure and what the export says. */
-    public record Check(String file, int line, ReferencePeriod period, String key, String column, String published, String exported,
+    public record Check(String file, int line, Period period, String key, String column, String published, String exported,
                         Status status) {
         public String message() {
             return file + " line " + line + " " + key + " " + column + ": published " + published + ", export "
@@ -94,24 +94,24 @@ public final class Comparison {
         return new Comparison(checked);
     }
 
-    private static boolean covers(YearMonth[] span, ReferencePeriod p) {
+    private static boolean covers(YearMonth[] span, Period p) {
         return !p.from().isBefore(span[0]) && !p.to().isAfter(span[1]);
     }
 
     /** First and last month with a figure in the export, null if it has none. */
     private static YearMonth[] coverage(ReferenceData x) {
-        List<ReferencePeriod> periods = new ArrayList<>();
+        List<Period> periods = new ArrayList<>();
         x.applications().stream().filter(r -> !r.counts().isEmpty()).forEach(r -> periods.add(r.period()));
         x.applicationsByNationality().stream().filter(r -> !r.counts().isEmpty()).forEach(r -> periods.add(r.period()));
         x.decisions().stream().filter(r -> r.count() != null).forEach(r -> periods.add(r.period()));
         x.decisionsByNationality().stream().filter(r -> r.count() != null).forEach(r -> periods.add(r.period()));
-        x.workload().forEach(r -> periods.add(new ReferencePeriod(YearMonth.from(r.date()), YearMonth.from(r.date()))));
+        x.workload().forEach(r -> periods.add(new Period(YearMonth.from(r.date()), YearMonth.from(r.date()))));
         if (periods.isEmpty()) {
             return null;
         }
         YearMonth from = periods.get(0).from();
         YearMonth to = periods.get(0).to();
-        for (ReferencePeriod p : periods) {
+        for (Period p : periods) {
             from = p.from().isBefore(from) ? p.from() : from;
             to = p.to().isAfter(to) ? p.to() : to;
         }
@@ -126,13 +126,13 @@ public final class Comparison {
         return o == null ? null : o instanceof BigDecimal b ? b.toPlainString() : o.toString();
     }
 
-    private static void add(List<Check> out, String file, int line, ReferencePeriod period, String key, String column, Object published,
+    private static void add(List<Check> out, String file, int line, Period period, String key, String column, Object published,
                             Object exported) {
         out.add(new Check(file, line, period, key, column, str(published), str(exported), status(published, exported)));
     }
 
     /** The exported percentage rounded as printed, so 14.4 matches an export of 14.4 (or 14.43). */
-    private static void percent(List<Check> out, String file, int line, ReferencePeriod period, String key, BigDecimal published,
+    private static void percent(List<Check> out, String file, int line, Period period, String key, BigDecimal published,
                                 BigDecimal exported) {
         BigDecimal e = exported == null ? null : exported.setScale(Math.max(0, published.scale()), RoundingMode.HALF_UP);
         out.add(new Check(file, line, period, key, "share_percent", published.toPlainString(), exported == null ? null : exported.toPlainString(),
@@ -335,7 +335,7 @@ public final class Comparison {
             Workload e = index.get(r.date() + "|" + r.measure() + "|" + r.unit());
             String key = r.date() + " " + r.measure() + " " + r.unit();
             String published = (r.qualifier().equals("exact") ? "" : r.qualifier() + " ") + r.value().toPlainString();
-            ReferencePeriod month = new ReferencePeriod(YearMonth.from(r.date()), YearMonth.from(r.date()));
+            Period month = new Period(YearMonth.from(r.date()), YearMonth.from(r.date()));
             if (e == null) {
                 out.add(new Check(f, r.line(), month, key, "value", published, null, Status.MISSING));
                 continue;

@@ -2,7 +2,7 @@ package be.keten.stats.export;
 
 import be.keten.core.person.Nationality;
 import be.keten.stats.ChainStatistics;
-import be.keten.stats.Period;
+import be.keten.core.calendar.Period;
 import be.keten.stats.Unit;
 import be.keten.stats.publication.DecisionRow;
 import be.keten.stats.publication.DecisionRows;

@@ -4,7 +4,7 @@ import be.keten.core.person.Nationality;
 import be.keten.io.reference.ReferenceData;
 import be.keten.io.reference.ReferenceFiles;
 import be.keten.stats.ChainStatistics;
-import be.keten.stats.Period;
+import be.keten.core.calendar.Period;
 import be.keten.stats.Unit;
 import be.keten.stats.publication.Applicants;
 import be.keten.stats.publication.DecisionRow;

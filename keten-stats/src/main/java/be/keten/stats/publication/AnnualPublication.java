@@ -4,7 +4,7 @@ import be.keten.core.person.Nationality;
 import be.keten.core.procedure.DecisionType;
 import be.keten.stats.ChainStatistics;
 import be.keten.stats.DecisionTally;
-import be.keten.stats.Period;
+import be.keten.core.calendar.Period;
 import be.keten.stats.Unit;
 import java.time.LocalDate;
 import java.time.YearMonth;

@@ -3,7 +3,7 @@ package be.keten.stats.publication;
 import be.keten.core.person.Nationality;
 import be.keten.stats.ChainStatistics;
 import be.keten.stats.DecisionTally;
-import be.keten.stats.Period;
+import be.keten.core.calendar.Period;
 import be.keten.stats.Unit;
 import java.time.LocalDate;
 import java.time.YearMonth;

@@ -8,7 +8,7 @@ import be.keten.core.reception.Network;
 import be.keten.core.reception.Operator;
 import be.keten.core.reception.PlaceType;
 import be.keten.stats.ChainStatistics;
-import be.keten.stats.Period;
+import be.keten.core.calendar.Period;
 import be.keten.stats.Resident;
 import be.keten.stats.ResidentCategory;
 import java.time.LocalDate;

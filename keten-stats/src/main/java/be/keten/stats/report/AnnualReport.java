@@ -2,7 +2,7 @@ package be.keten.stats.report;
 
 import be.keten.core.procedure.DecisionStage;
 import be.keten.stats.ChainStatistics;
-import be.keten.stats.Period;
+import be.keten.core.calendar.Period;
 import be.keten.stats.Unit;
 import be.keten.stats.publication.AnnualDecisionRow;
 import be.keten.stats.publication.AnnualDecisions;

@@ -1,6 +1,6 @@
 package be.keten.stats.report;
 
-import be.keten.stats.Period;
+import be.keten.core.calendar.Period;
 import be.keten.stats.publication.Applicants;
 import be.keten.stats.report.Document.Cell;
 import java.time.Month;

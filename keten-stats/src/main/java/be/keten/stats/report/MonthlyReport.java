@@ -1,7 +1,7 @@
 package be.keten.stats.report;
 
 import be.keten.stats.ChainStatistics;
-import be.keten.stats.Period;
+import be.keten.core.calendar.Period;
 import be.keten.stats.Unit;
 import be.keten.stats.publication.Applicants;
 import be.keten.stats.publication.DecisionRow;

@@ -5,7 +5,7 @@ import be.keten.core.reception.LeaveReason;
 import be.keten.core.reception.Network;
 import be.keten.core.reception.Operator;
 import be.keten.stats.ChainStatistics;
-import be.keten.stats.Period;
+import be.keten.core.calendar.Period;
 import be.keten.stats.ResidentCategory;
 import be.keten.stats.publication.Ranking;
 import be.keten.stats.publication.ReceptionPublication;

@@ -4,7 +4,7 @@ import be.keten.core.person.Nationality;
 import be.keten.io.reference.ReferenceData;
 import be.keten.io.reference.ReferenceData.ApplicationsByNationality;
 import be.keten.io.reference.ReferenceFiles;
-import be.keten.io.reference.ReferencePeriod;
+import be.keten.core.calendar.Period;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,7 +38,7 @@ final class ApplicationNationalities {
     private final Nationalities nationalities;
     private final SplittableRandom rnd;
 
-    private record Table(ReferencePeriod period, Map<Nationality, Long[]> named, Map<Nationality, Integer> lines, Long[] other, int otherLine,
+    private record Table(Period period, Map<Nationality, Long[]> named, Map<Nationality, Integer> lines, Long[] other, int otherLine,
                          boolean ranked, long tenth) {
     }
 
@@ -59,14 +59,14 @@ final class ApplicationNationalities {
     }
 
     void solve(List<ApplicationsByNationality> rows) {
-        Map<ReferencePeriod, List<ApplicationsByNationality>> byPeriod = new TreeMap<>();
+        Map<Period, List<ApplicationsByNationality>> byPeriod = new TreeMap<>();
         for (ApplicationsByNationality r : rows) {
             byPeriod.computeIfAbsent(r.period(), k -> new ArrayList<>()).add(r);
         }
         List<Table> tables = new ArrayList<>();
         String f = ReferenceFiles.APPLICATIONS_BY_NATIONALITY;
         for (var e : byPeriod.entrySet()) {
-            ReferencePeriod p = e.getKey();
+            Period p = e.getKey();
             if (!window.contains(p.from()) || !window.contains(p.to())) {
                 notes.add(f + " lines " + e.getValue().stream().map(r -> Integer.toString(r.line())).toList() + ": period " + p.label()
                         + " is outside the window " + window.get(0) + ".." + window.get(window.size() - 1) + "; not targeted");
@@ -112,7 +112,7 @@ final class ApplicationNationalities {
         }
     }
 
-    private long sub(Nationality n, int c, ReferencePeriod p, Set<YearMonth> region) {
+    private long sub(Nationality n, int c, Period p, Set<YearMonth> region) {
         long s = 0;
         for (YearMonth m : p.months()) {
             if (!region.contains(m) && cells.containsKey(m)) {

@@ -4,7 +4,7 @@ import be.keten.core.person.Nationality;
 import be.keten.io.reference.ReferenceData;
 import be.keten.io.reference.ReferenceData.DecisionsByNationality;
 import be.keten.io.reference.ReferenceFiles;
-import be.keten.io.reference.ReferencePeriod;
+import be.keten.core.calendar.Period;
 import be.keten.stats.publication.DecisionRow;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -83,7 +83,7 @@ final class DecisionNationalities {
         List<List<DecisionsByNationality>> ordered = new ArrayList<>(tables.values());
         ordered.sort(Comparator.comparingInt(t -> t.get(0).period().length()));
         for (List<DecisionsByNationality> table : ordered) {
-            ReferencePeriod p = table.get(0).period();
+            Period p = table.get(0).period();
             String lines = table.stream().map(r -> Integer.toString(r.line())).toList().toString();
             if (!window.contains(p.from()) || !window.contains(p.to())) {
                 notes.add(f + " lines " + lines + ": period " + p.label() + " is outside the window; not targeted");
@@ -107,7 +107,7 @@ final class DecisionNationalities {
         }
     }
 
-    private void table(List<DecisionsByNationality> table, List<Plan> decided, ReferencePeriod p) {
+    private void table(List<DecisionsByNationality> table, List<Plan> decided, Period p) {
         String f = ReferenceFiles.CGVS_DECISIONS_BY_NATIONALITY;
         boolean persons = table.get(0).unit().equals("persons");
         // Codes present, as sets of rows; blocks are what each code adds to the codes inside it.
@@ -212,7 +212,7 @@ final class DecisionNationalities {
     }
 
     /** Deals households to the named countries and "other" by quota, largest first, each to a row with room. */
-    private void deal(Block b, List<Plan> mine, Map<String, Long> quota, boolean persons, String f, ReferencePeriod p) {
+    private void deal(Block b, List<Plan> mine, Map<String, Long> quota, boolean persons, String f, Period p) {
         mine.sort(Comparator.comparingInt((Plan h) -> -h.size).thenComparingInt(h -> h.seq));
         Map<String, Long> left = new LinkedHashMap<>(quota);
         long need = left.values().stream().mapToLong(Long::longValue).sum();

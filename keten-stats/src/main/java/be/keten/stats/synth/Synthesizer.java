@@ -29,7 +29,7 @@ import be.keten.io.events.EventWriter;
 import be.keten.io.reference.ReferenceConsistency;
 import be.keten.io.reference.ReferenceData;
 import be.keten.io.reference.ReferenceFiles;
-import be.keten.io.reference.ReferencePeriod;
+import be.keten.core.calendar.Period;
 import be.keten.stats.ChainStatistics;
 import be.keten.stats.StatisticsParameters;
 import be.keten.stats.export.Comparison;
@@ -190,7 +190,7 @@ public final class Synthesizer {
                 List.copyOf(notes));
     }
 
-    private boolean inWindow(ReferencePeriod p) {
+    private boolean inWindow(Period p) {
         return window.contains(p.from()) && window.contains(p.to());
     }
 
@@ -271,7 +271,7 @@ public final class Synthesizer {
         return out;
     }
 
-    private void figure(MonthlyTargets t, ReferencePeriod period, String code, long value, String source) {
+    private void figure(MonthlyTargets t, Period period, String code, long value, String source) {
         java.util.Set<Integer> rows = DecisionNationalities.rows(code);
         if (rows.isEmpty()) {
             notes.add(source + ": decision type " + code + " is not generated separately (no exclusion or closure decisions are made;"
@@ -318,7 +318,7 @@ public final class Synthesizer {
         }
         for (var e : unknown.entrySet()) {
             int year = e.getKey();
-            ReferencePeriod y = new ReferencePeriod(YearMonth.of(year, 1), YearMonth.of(year, 12));
+            Period y = new Period(YearMonth.of(year, 1), YearMonth.of(year, 12));
             if (!inWindow(y)) {
                 notes.add(ReferenceFiles.APPLICATIONS_MONTHLY + " lines " + e.getValue().stream().map(r -> Integer.toString(r.line())).toList()
                         + ": monthly values of " + year + " without their month are outside the window; not targeted");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import be.keten.stats.ChainStatistics;
-import be.keten.stats.Period;
+import be.keten.core.calendar.Period;
 import be.keten.stats.Unit;
 import be.keten.stats.publication.AnnualDecisionRow;
 import be.keten.stats.publication.AnnualPublication;

@@ -1,38 +1,57 @@
-package be.keten.io.reference;
+package be.keten.core.calendar;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * The period of a reference figure as the files write it: {@code YYYY} (calendar year), {@code YYYY-MM}
- * (month) or {@code A/B} (from the first month of A to the last month of B, each a month or a year).
+ * A run of whole months, labelled as the publications and the reference files label periods:
+ * {@code 2023-11} for a month, {@code 2023} for a calendar year, {@code 2023-01/2023-11} for
+ * anything else. One definition for the statistics, the reference files and the simulation.
  */
-public record ReferencePeriod(YearMonth from, YearMonth to) implements Comparable<ReferencePeriod> {
-    public ReferencePeriod {
+public record Period(YearMonth from, YearMonth to) implements Comparable<Period> {
+    public Period {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("period ends (" + to + ") before it starts (" + from + ")");
         }
     }
 
-    /** @throws IllegalArgumentException saying what is expected */
-    public static ReferencePeriod parse(String text) {
+    public static Period month(YearMonth m) {
+        return new Period(m, m);
+    }
+
+    public static Period year(int year) {
+        return new Period(YearMonth.of(year, 1), YearMonth.of(year, 12));
+    }
+
+    /** January to {@code m} of m's year: the publications' year-to-date column. */
+    public static Period yearToDate(YearMonth m) {
+        return new Period(YearMonth.of(m.getYear(), 1), m);
+    }
+
+    /**
+     * Reads a label: {@code YYYY}, {@code YYYY-MM} or {@code A/B} (from the first month of A to the
+     * last month of B, each a month or a year).
+     *
+     * @throws IllegalArgumentException saying what is expected
+     */
+    public static Period parse(String text) {
         String t = text.strip();
         int slash = t.indexOf('/');
         if (slash >= 0) {
-            ReferencePeriod a = parse(t.substring(0, slash));
-            ReferencePeriod b = parse(t.substring(slash + 1));
-            return new ReferencePeriod(a.from, b.to);
+            return new Period(parse(t.substring(0, slash)).from, parse(t.substring(slash + 1)).to);
         }
         try {
             if (t.matches("\\d{4}")) {
-                int y = Integer.parseInt(t);
-                return new ReferencePeriod(YearMonth.of(y, 1), YearMonth.of(y, 12));
+                return year(Integer.parseInt(t));
             }
             if (t.matches("\\d{4}-\\d{2}")) {
-                YearMonth m = YearMonth.parse(t);
-                return new ReferencePeriod(m, m);
+                return month(YearMonth.parse(t));
             }
         } catch (DateTimeParseException e) {
             // reported below
@@ -57,16 +76,25 @@ public record ReferencePeriod(YearMonth from, YearMonth to) implements Comparabl
         return !m.isBefore(from) && !m.isAfter(to);
     }
 
-    public boolean contains(ReferencePeriod p) {
+    public boolean contains(LocalDate d) {
+        return contains(YearMonth.from(d));
+    }
+
+    public boolean contains(Period p) {
         return contains(p.from) && contains(p.to);
     }
 
-    public boolean overlaps(ReferencePeriod p) {
+    public boolean overlaps(Period p) {
         return !p.to.isBefore(from) && !p.from.isAfter(to);
     }
 
+    /** Number of months. */
     public int length() {
         return (to.getYear() - from.getYear()) * 12 + to.getMonthValue() - from.getMonthValue() + 1;
+    }
+
+    public LocalDate lastDay() {
+        return to.atEndOfMonth();
     }
 
     public List<YearMonth> months() {
@@ -77,7 +105,6 @@ public record ReferencePeriod(YearMonth from, YearMonth to) implements Comparabl
         return out;
     }
 
-    /** The label the files use: {@code 2023-11}, {@code 2023} or {@code 2023-01/2023-11}. */
     public String label() {
         if (isMonth()) {
             return from.toString();
@@ -89,7 +116,7 @@ public record ReferencePeriod(YearMonth from, YearMonth to) implements Comparabl
     }
 
     @Override
-    public int compareTo(ReferencePeriod o) {
+    public int compareTo(Period o) {
         int c = from.compareTo(o.from);
         return c != 0 ? c : to.compareTo(o.to);
     }
