@@ -1,10 +1,6 @@
 package be.keten.app.report;
 
-import be.keten.app.cli.DatabaseOption;
 import be.keten.stats.report.AnnualReport;
-import be.keten.stats.report.Language;
-import be.keten.stats.report.ReportFormat;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -29,21 +25,10 @@ public final class AnnualReportCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    DatabaseOption db;
+    ReportOptions report;
 
     @Option(names = "--year", required = true, paramLabel = "YYYY", description = "The calendar year reported, e.g. 2023.")
     int year;
-
-    @Option(names = "--lang", paramLabel = "nl|fr|en", defaultValue = "nl", converter = ReportOutput.LanguageConverter.class,
-            description = "Language of the labels (default: ${DEFAULT-VALUE}).")
-    Language language;
-
-    @Option(names = "--format", paramLabel = "html|pdf|json|xlsx", defaultValue = "html", converter = ReportOutput.FormatConverter.class,
-            description = "html (default), pdf, json or xlsx, as for the monthly report.")
-    ReportFormat format;
-
-    @Option(names = "--out", paramLabel = "FILE", description = "File to write (default: standard output; required for pdf and xlsx).")
-    Path out;
 
     /** The day the report is made, printed as its publication date. */
     Clock clock = Clock.systemDefaultZone();
@@ -53,6 +38,6 @@ public final class AnnualReportCommand implements Callable<Integer> {
         if (year < 1900 || year > 2999) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--year " + year + " is not a plausible year: expected YYYY, e.g. 2023");
         }
-        return ReportOutput.run(spec, db, format, language, out, s -> AnnualReport.of(s, year, LocalDate.now(clock)));
+        return ReportOutput.run(spec, report.db, report.format, report.language, report.out, s -> AnnualReport.of(s, year, LocalDate.now(clock)));
     }
 }

@@ -1,10 +1,6 @@
 package be.keten.app.report;
 
-import be.keten.app.cli.DatabaseOption;
-import be.keten.stats.report.Language;
 import be.keten.stats.report.MonthlyReport;
-import be.keten.stats.report.ReportFormat;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -31,30 +27,18 @@ public final class MonthlyReportCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    DatabaseOption db;
+    ReportOptions report;
 
     @Option(names = "--month", required = true, paramLabel = "YYYY-MM", converter = MonthConverter.class,
             description = "The month reported, e.g. 2023-11.")
     YearMonth month;
-
-    @Option(names = "--lang", paramLabel = "nl|fr|en", defaultValue = "nl", converter = ReportOutput.LanguageConverter.class,
-            description = "Language of the labels (default: ${DEFAULT-VALUE}).")
-    Language language;
-
-    @Option(names = "--format", paramLabel = "html|pdf|json|xlsx", defaultValue = "html", converter = ReportOutput.FormatConverter.class,
-            description = "html (default, one self-contained page with SVG charts), pdf (A4, charts embedded), json (the same content"
-                    + " for machines), xlsx (one sheet per section).")
-    ReportFormat format;
-
-    @Option(names = "--out", paramLabel = "FILE", description = "File to write (default: standard output; required for pdf and xlsx).")
-    Path out;
 
     /** The day the report is made, printed as its publication date. */
     Clock clock = Clock.systemDefaultZone();
 
     @Override
     public Integer call() {
-        return ReportOutput.run(spec, db, format, language, out, s -> MonthlyReport.of(s, month, LocalDate.now(clock)));
+        return ReportOutput.run(spec, report.db, report.format, report.language, report.out, s -> MonthlyReport.of(s, month, LocalDate.now(clock)));
     }
 
     static final class MonthConverter implements CommandLine.ITypeConverter<YearMonth> {

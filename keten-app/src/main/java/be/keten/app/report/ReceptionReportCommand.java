@@ -1,13 +1,9 @@
 package be.keten.app.report;
 
-import be.keten.app.cli.DatabaseOption;
 import be.keten.core.reception.Network;
-import be.keten.stats.report.Language;
 import be.keten.stats.report.ReceptionReport;
-import be.keten.stats.report.ReportFormat;
 import be.keten.store.AuditLog;
 import be.keten.store.NetworkStore;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -38,21 +34,10 @@ public final class ReceptionReportCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    DatabaseOption db;
+    ReportOptions report;
 
     @Option(names = "--year", required = true, paramLabel = "YYYY", description = "The calendar year reported, e.g. 2023.")
     int year;
-
-    @Option(names = "--lang", paramLabel = "nl|fr|en", defaultValue = "nl", converter = ReportOutput.LanguageConverter.class,
-            description = "Language of the labels (default: ${DEFAULT-VALUE}).")
-    Language language;
-
-    @Option(names = "--format", paramLabel = "html|pdf|json|xlsx", defaultValue = "html", converter = ReportOutput.FormatConverter.class,
-            description = "html (default), pdf, json or xlsx, as for the monthly report.")
-    ReportFormat format;
-
-    @Option(names = "--out", paramLabel = "FILE", description = "File to write (default: standard output; required for pdf and xlsx).")
-    Path out;
 
     /** The day the report is made, printed as its publication date. */
     Clock clock = Clock.systemDefaultZone();
@@ -62,7 +47,7 @@ public final class ReceptionReportCommand implements Callable<Integer> {
         if (year < 1900 || year > 2999) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--year " + year + " is not a plausible year: expected YYYY, e.g. 2023");
         }
-        return ReportOutput.runOnStore(spec, db, format, language, out, d -> {
+        return ReportOutput.runOnStore(spec, report.db, report.format, report.language, report.out, d -> {
             // The network first: without it there is no capacity, and the statistics need not be loaded.
             Network network = new NetworkStore(d, new AuditLog(d, clock)).load();
             if (network.facilities().isEmpty()) {
