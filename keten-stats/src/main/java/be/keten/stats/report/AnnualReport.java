@@ -251,17 +251,9 @@ public final class AnnualReport implements Report {
     public ObjectNode json(Language language) {
         Messages m = new Messages(language);
         JsonNodeFactory f = JsonNodeFactory.instance;
-        ObjectNode root = f.objectNode();
-        root.put("report", "annual");
-        root.put("year", pub.year());
-        root.put("language", language.code());
-        root.put("title", m.get("annual.title", yearLabel()));
-        root.put("generatedOn", generatedOn.toString());
-        root.put("hasData", pub.hasData());
-        ObjectNode cov = root.putObject("coverage");
-        cov.put("dossiers", dossiers);
-        cov.put("from", coverage.map(c -> c.from().toString()).orElse(null));
-        cov.put("to", coverage.map(c -> c.to().toString()).orElse(null));
+        ObjectNode root = Json.header("annual", "year", Integer.toString(pub.year()), language, m.get("annual.title", yearLabel()), generatedOn,
+                pub.hasData(), dossiers, coverage);
+        root.put("year", pub.year());   // a number, as it always was
         if (!pub.hasData()) {
             root.put("message", document(language).noData());
             return root;

@@ -21,6 +21,26 @@ final class Json {
     private Json() {
     }
 
+    /**
+     * The opening every report's JSON shares: which report and period, language, title, date made,
+     * whether there is data, and the store's coverage.
+     */
+    static ObjectNode header(String report, String periodKey, String period, Language language, String title, java.time.LocalDate generatedOn,
+                             boolean hasData, int dossiers, java.util.Optional<be.keten.core.calendar.Period> coverage) {
+        ObjectNode root = F.objectNode();
+        root.put("report", report);
+        root.put(periodKey, period);
+        root.put("language", language.code());
+        root.put("title", title);
+        root.put("generatedOn", generatedOn.toString());
+        root.put("hasData", hasData);
+        ObjectNode cov = root.putObject("coverage");
+        cov.put("dossiers", dossiers);
+        cov.put("from", coverage.map(c -> c.from().toString()).orElse(null));
+        cov.put("to", coverage.map(c -> c.to().toString()).orElse(null));
+        return root;
+    }
+
     static ObjectNode applicants(Applicants a) {
         ObjectNode o = F.objectNode();
         o.put("total", a.total());

@@ -320,17 +320,8 @@ public final class MonthlyReport implements Report {
     public ObjectNode json(Language language) {
         Messages m = new Messages(language);
         JsonNodeFactory f = JsonNodeFactory.instance;
-        ObjectNode root = f.objectNode();
-        root.put("report", "monthly");
-        root.put("month", month().toString());
-        root.put("language", language.code());
-        root.put("title", m.get("monthly.title", m.month(month())));
-        root.put("generatedOn", generatedOn.toString());
-        root.put("hasData", pub.hasData());
-        ObjectNode cov = root.putObject("coverage");
-        cov.put("dossiers", dossiers);
-        cov.put("from", coverage.map(c -> c.from().toString()).orElse(null));
-        cov.put("to", coverage.map(c -> c.to().toString()).orElse(null));
+        ObjectNode root = Json.header("monthly", "month", month().toString(), language, m.get("monthly.title", m.month(month())), generatedOn,
+                pub.hasData(), dossiers, coverage);
         if (!pub.hasData()) {
             root.put("message", document(language).noData());
             return root;

@@ -329,17 +329,9 @@ public final class ReceptionReport implements Report {
     @Override
     public ObjectNode json(Language language) {
         Messages m = new Messages(language);
-        ObjectNode root = F.objectNode();
-        root.put("report", "reception");
-        root.put("year", pub.year());
-        root.put("language", language.code());
-        root.put("title", m.get("reception.title", yearLabel()));
-        root.put("generatedOn", generatedOn.toString());
-        root.put("hasData", pub.hasData());
-        ObjectNode cov = root.putObject("coverage");
-        cov.put("dossiers", dossiers);
-        cov.put("from", coverage.map(c -> c.from().toString()).orElse(null));
-        cov.put("to", coverage.map(c -> c.to().toString()).orElse(null));
+        ObjectNode root = Json.header("reception", "year", Integer.toString(pub.year()), language, m.get("reception.title", yearLabel()), generatedOn,
+                pub.hasData(), dossiers, coverage);
+        root.put("year", pub.year());   // a number, as it always was
         if (!pub.hasData()) {
             root.put("message", document(language).noData());
             return root;
