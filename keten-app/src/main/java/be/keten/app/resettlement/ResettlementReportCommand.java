@@ -1,5 +1,16 @@
 package be.keten.app.resettlement;
 
+import be.keten.app.cli.DatabaseOption;
+import be.keten.app.cli.DbCommand;
+import be.keten.core.event.PathwayEvent.ArrivedThroughPathway;
+import be.keten.core.pathway.PathwayChannel;
+import be.keten.store.Database;
+import be.keten.store.EventStore;
+import be.keten.store.StoreException;
+import be.keten.store.StoredEvent;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import picocli.CommandLine.Mixin;
 import be.keten.app.cli.ExitCode;
 import be.keten.core.resettlement.Pledge;
 import be.keten.core.resettlement.ProgrammeData;
@@ -31,10 +42,9 @@ import picocli.CommandLine.Option;
             "Periods are shown as published (e.g. 2018/2019 is one two-year quota); programmes are not added up,"
                     + " because community-sponsored persons may also count as resettled."},
         footer = {"",
-            "Realised counts are the published figures. Arrivals registered in the event store (resettlement"
-                    + " arrival events, counted per programme year) can be shown beside them in a 'registered' column"
-                    + " through ResettlementReportCommand#withRegisteredArrivals; this command line does not read the"
-                    + " store yet, so the column appears only when a caller supplies those counts.",
+            "Realised counts are the published figures. With --registry, the persons of the resettlement arrivals"
+                    + " recorded in the event store (ArrivedThroughPathway, channel RESETTLEMENT, by programme year) are"
+                    + " shown beside them in a 'registered' column, never added to them.",
             "Exit codes: 0 ok, 1 usage (unknown option, malformed number), 2 invalid input."})
 public final class ResettlementReportCommand implements Callable<Integer> {
 
@@ -56,7 +66,26 @@ public final class ResettlementReportCommand implements Callable<Integer> {
             description = "Also write an HTML page with the table and an SVG bar chart (no JavaScript, nothing fetched).")
     Path html;
 
+    @Option(names = "--registry", description = "Also count the resettlement arrivals recorded in the event store (--db), by programme year.")
+    boolean registry;
+
+    @Mixin
+    DatabaseOption db;
+
     private Map<Integer, Long> registeredArrivals = Map.of();
+
+    /** Persons arrived through resettlement per programme year, from the store's arrival events. */
+    static Map<Integer, Long> registeredResettlement(EventStore store) {
+        Map<Integer, Long> out = new TreeMap<>();
+        try (Stream<StoredEvent> events = store.stream(null, null)) {
+            events.map(StoredEvent::event)
+                    .filter(e -> e instanceof ArrivedThroughPathway a
+                            && a.channel() == PathwayChannel.RESETTLEMENT)
+                    .map(e -> (ArrivedThroughPathway) e)
+                    .forEach(a -> out.merge(a.programmeYear(), (long) a.persons().size(), Long::sum));
+        }
+        return out;
+    }
 
     /**
      * Adds resettled persons counted from the registry's arrival events, by programme year, to be shown beside
@@ -70,6 +99,13 @@ public final class ResettlementReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (registry) {
+            try (Database d = Database.open(db.url())) {
+                withRegisteredArrivals(registeredResettlement(DbCommand.store(d)));
+            } catch (StoreException e) {
+                return DbCommand.databaseError(spec, e);
+            }
+        }
         try {
             ProgrammeData programmes = data == null ? ResettlementCsvReader.readBundled() : ResettlementCsvReader.read(data);
             ProgrammeSummary all = programmes.summary().withRegisteredArrivals(registeredArrivals);

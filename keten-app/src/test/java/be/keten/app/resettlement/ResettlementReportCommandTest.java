@@ -65,6 +65,31 @@ class ResettlementReportCommandTest {
     }
 
     @Test
+    void withRegistryTheArrivalsRecordedInTheStoreAreCountedByProgrammeYear(@TempDir Path dir) throws Exception {
+        String db = "jdbc:h2:file:" + dir.resolve("k");
+        java.time.LocalDate day = java.time.LocalDate.of(2023, 3, 1);
+        be.keten.core.id.DossierId id = be.keten.core.id.DossierId.of("D-RS-0001");
+        java.util.List<be.keten.core.person.Person> family = java.util.List.of(
+                new be.keten.core.person.Person(be.keten.core.id.PersonId.of("P-RS-0001"), be.keten.core.person.Nationality.of("SY"),
+                        be.keten.core.person.Sex.FEMALE, 1985, false),
+                new be.keten.core.person.Person(be.keten.core.id.PersonId.of("P-RS-0002"), be.keten.core.person.Nationality.of("SY"),
+                        be.keten.core.person.Sex.MALE, 2014, false),
+                new be.keten.core.person.Person(be.keten.core.id.PersonId.of("P-RS-0003"), be.keten.core.person.Nationality.of("SY"),
+                        be.keten.core.person.Sex.MALE, 2016, false));
+        try (be.keten.store.Database d = be.keten.store.Database.open(db)) {
+            be.keten.store.CaseService cases = new be.keten.store.CaseService(be.keten.app.cli.DbCommand.store(d), be.keten.app.cli.DbCommand.rulebook(),
+                    new be.keten.store.AuditLog(d, java.time.Clock.systemUTC()));
+            assertThat(cases.submit(new be.keten.core.event.PathwayEvent.ArrivedThroughPathway(id, day,
+                    be.keten.core.pathway.PathwayChannel.RESETTLEMENT, family, be.keten.core.person.Nationality.of("LB"), 2023), "arrive-1"))
+                    .isInstanceOf(be.keten.store.CaseResult.Accepted.class);
+        }
+        CommandRun run = CommandRun.of(new ResettlementReportCommand(), "--registry", "--db", db);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("registered");
+        assertThat(row(run, "2023", "resettlement")).endsWith("3");
+    }
+
+    @Test
     void invalidInputReturnsTwo(@TempDir Path dir) throws IOException {
         CommandRun run = CommandRun.of(new ResettlementReportCommand(), "--from", "2021", "--to", "2020");
         assertThat(run.exitCode()).isEqualTo(2);
@@ -86,6 +111,6 @@ class ResettlementReportCommandTest {
         CommandRun run = CommandRun.of(new ResettlementReportCommand(), "--help");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out().replaceAll("\\s+", " ")).contains("--from=YYYY", "--to=YYYY", "--html=FILE",
-                "Arrivals registered in the event store", "ResettlementReportCommand#withRegisteredArrivals");
+                "--registry", "resettlement arrivals recorded in the event store");
     }
 }

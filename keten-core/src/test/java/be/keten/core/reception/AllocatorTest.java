@@ -67,9 +67,13 @@ class AllocatorTest {
     @Test
     void theWaitingListIsServedInOrderOfArrivalWhateverTheChannel() {
         List<DossierState> all = filled(40);
+        // Five single men, each through another channel; the oldest entry goes first whatever its channel.
+        WaitingListChannel[] channels = {WaitingListChannel.COURT_ORDER, WaitingListChannel.QR_CODE, WaitingListChannel.HUMANITARIAN_REFERRAL,
+                WaitingListChannel.ARRIVAL_CENTRE, WaitingListChannel.COURT_ORDER};
         List<DossierState> men = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            men.add(Households.singleMan(DAY.minusDays(50 - 7L * i), 1985));
+            men.add(Households.waiting(DAY.minusDays(50 - 7L * i), LanguageRole.FR, List.of(Households.person(Sex.MALE, 1985, false)),
+                    channels[(i + 1) % channels.length]));
         }
         List<DossierState> shuffled = new ArrayList<>(men);
         java.util.Collections.reverse(shuffled);   // the order of the input does not matter, the waiting date does

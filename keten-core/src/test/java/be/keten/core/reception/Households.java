@@ -52,14 +52,19 @@ final class Households {
         return ((Verdict.Accepted) v).state();
     }
 
-    /** A registered, entitled household on the waiting list since {@code since}. */
+    /** A registered, entitled household on the waiting list since {@code since}, entered at the arrival centre. */
     static DossierState waiting(LocalDate since, LanguageRole role, List<Person> persons) {
+        return waiting(since, role, persons, be.keten.core.reception.WaitingListChannel.ARRIVAL_CENTRE);
+    }
+
+    /** The same, through a given waiting-list channel. */
+    static DossierState waiting(LocalDate since, LanguageRole role, List<Person> persons, be.keten.core.reception.WaitingListChannel channel) {
         counter++;
         DossierId id = DossierId.of("D-H-" + String.format("%04d", counter));
         DossierState s = DossierState.empty(id);
         s = apply(s, new ApplicationRegistered(id, since, ApplicationId.of(String.format("A-H-%05d", counter)), ApplicationType.FIRST, persons, role, false));
         s = apply(s, new EntitlementDecided(id, since, true, "RECEPTION_FIRST"));
-        return apply(s, new PutOnWaitingList(id, since, be.keten.core.reception.WaitingListChannel.ARRIVAL_CENTRE, persons.stream().map(Person::id).toList()));
+        return apply(s, new PutOnWaitingList(id, since, channel, persons.stream().map(Person::id).toList()));
     }
 
     static DossierState singleMan(LocalDate since, int born) {
