@@ -6,6 +6,7 @@ import be.keten.core.reception.LanguageRegion;
 import be.keten.core.reception.Network;
 import be.keten.core.reception.Operator;
 import be.keten.core.reception.PlaceType;
+import be.keten.core.reception.TargetGroup;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -62,10 +63,10 @@ public final class NetworkStore {
     public Network load() {
         return db.inTransaction(c -> {
             Map<String, String[]> attrs = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT facility_id, name, operator, place_type, region FROM facilities ORDER BY facility_id");
+            try (PreparedStatement ps = c.prepareStatement("SELECT facility_id, name, operator, place_type, region, target_groups FROM facilities ORDER BY facility_id");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    attrs.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)});
+                    attrs.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)});
                 }
             }
             Map<String, List<CapacityPeriod>> periods = new LinkedHashMap<>();
@@ -79,18 +80,20 @@ public final class NetworkStore {
             }
             List<Facility> out = new ArrayList<>();
             attrs.forEach((id, a) -> out.add(new Facility(id, a[0], Operator.valueOf(a[1]), PlaceType.valueOf(a[2]), LanguageRegion.valueOf(a[3]),
-                    periods.getOrDefault(id, List.of()))));
+                    targetGroups(a[4]), periods.getOrDefault(id, List.of()))));
             return new Network(out);
         });
     }
 
     private static void insert(Connection c, Facility f) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO facilities (facility_id, name, operator, place_type, region) VALUES (?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO facilities (facility_id, name, operator, place_type, region, target_groups) "
+                + "VALUES (?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, f.id());
             ps.setString(2, f.name());
             ps.setString(3, f.operator().name());
             ps.setString(4, f.placeType().name());
             ps.setString(5, f.region().name());
+            ps.setString(6, f.targetGroups().stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.joining("|")));
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO facility_capacity (facility_id, period_no, valid_from, valid_until, places, kind, "
@@ -108,6 +111,14 @@ public final class NetworkStore {
             }
             ps.executeBatch();
         }
+    }
+
+    private static java.util.Set<TargetGroup> targetGroups(String stored) {
+        java.util.Set<TargetGroup> out = java.util.EnumSet.noneOf(TargetGroup.class);
+        for (String g : stored == null || stored.isEmpty() ? new String[0] : stored.split("\\|")) {
+            out.add(TargetGroup.valueOf(g));
+        }
+        return out;
     }
 
     private static LocalDate date(ResultSet rs, int i) throws SQLException {

@@ -21,7 +21,8 @@ class NetworkStoreTest {
                         new CapacityPeriod(FROM, LocalDate.of(2024, 6, 30), 100, Kind.REGULAR, null),
                         new CapacityPeriod(LocalDate.of(2024, 7, 1), null, 80, Kind.REGULAR, null),
                         new CapacityPeriod(FROM, null, 50, Kind.BUFFER, null))),
-                new Facility("F-TWO", "Winter site", Operator.FEDASIL, PlaceType.COLLECTIVE, LanguageRegion.WALLONIA, List.of(
+                new Facility("F-TWO", "Winter site", Operator.FEDASIL, PlaceType.COLLECTIVE, LanguageRegion.WALLONIA,
+                        java.util.Set.of(be.keten.core.reception.TargetGroup.FAMILIES, be.keten.core.reception.TargetGroup.SINGLE_WOMEN), List.of(
                         new CapacityPeriod(LocalDate.of(2024, 11, 15), LocalDate.of(2025, 3, 31), 300, Kind.TEMPORARY, null)))));
     }
 

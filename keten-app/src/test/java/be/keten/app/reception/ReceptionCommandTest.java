@@ -65,7 +65,7 @@ class ReceptionCommandTest {
         assertThat(r.code()).isEqualTo(4);
         assertThat(r.err()).contains("no reception network loaded");
         Path bad = dir.resolve("bad.csv");
-        Files.writeString(bad, String.join(",", NetworkFile.COLUMNS) + "\nF-A,A,FEDASIL,COLLECTIVE,FLANDERS,2022-01-01,,-3,REGULAR,\n");
+        Files.writeString(bad, String.join(",", NetworkFile.COLUMNS) + "\nF-A,A,FEDASIL,COLLECTIVE,FLANDERS,2022-01-01,,-3,REGULAR,,\n");
         r = run("reception", "load", bad.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("bad.csv:2: field 'places': capacity cannot be negative (-3)");
@@ -74,7 +74,7 @@ class ReceptionCommandTest {
 
     @Test
     void statusShowsCapacityOccupancyAndTheWaitingList() {
-        assertThat(run("reception", "load", NETWORK.toString()).out()).startsWith("loaded 28 facilities");
+        assertThat(run("reception", "load", NETWORK.toString()).out()).startsWith("loaded 29 facilities");
         Run r = run("reception", "status", "--date", "2023-06-30");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("Reception network on 2023-06-30: 36,205 places").contains("Fedasil").contains("waiting list: ");
@@ -113,8 +113,8 @@ class ReceptionCommandTest {
     void aClosureThatCannotMoveItsResidentsIsRefused() throws Exception {
         Path small = dir.resolve("small.csv");
         Files.writeString(small, String.join(",", NetworkFile.COLUMNS) + "\n"
-                + "F-FED-ARRIVAL,Arrival,FEDASIL,FIRST_PHASE,BRUSSELS,2022-01-01,,5000,REGULAR,\n"
-                + "F-FED-COL-NL,Centre,FEDASIL,COLLECTIVE,FLANDERS,2022-01-01,,5000,REGULAR,\n");
+                + "F-FED-ARRIVAL,Arrival,FEDASIL,FIRST_PHASE,BRUSSELS,2022-01-01,,5000,REGULAR,,\n"
+                + "F-FED-COL-NL,Centre,FEDASIL,COLLECTIVE,FLANDERS,2022-01-01,,5000,REGULAR,,\n");
         run("reception", "load", small.toString());
         LocalDate day = LocalDate.of(2023, 6, 1);
         try (Database d = Database.open(db)) {

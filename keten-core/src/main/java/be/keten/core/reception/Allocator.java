@@ -104,7 +104,8 @@ public final class Allocator {
                     continue;
                 }
             }
-            Optional<Facility> f = choose(network, free, c.unaccompaniedMinors() ? MINOR_TYPES : ADULT_TYPES, c.size(), c.languageRole(), day);
+            Optional<Facility> f = choose(network, free, c.unaccompaniedMinors() ? MINOR_TYPES : ADULT_TYPES, c.size(), c.languageRole(), day,
+                    c.group(), c.resettled());
             if (f.isEmpty()) {
                 priorityWaits |= c.group().priority();
                 waiting.add(new Allocation.Waiting(c.dossier(), c.persons(), c.group(), "no suitable place free for " + c.size()
@@ -157,7 +158,7 @@ public final class Allocator {
             } else if (type == PlaceType.UAM_OBSERVATION_ORIENTATION) {
                 options.add(PlaceType.UAM_COLLECTIVE);
             }
-            Optional<Facility> to = choose(after, free, options, here.size(), s.languageRole(), day);
+            Optional<Facility> to = choose(after, free, options, here.size(), s.languageRole(), day, groupOf(s, here, day), Candidate.resettled(s));
             if (to.isPresent()) {
                 free.merge(to.get().id(), -here.size(), Integer::sum);
                 moves.add(new Allocation.Transfer(s.dossier(), here, closing, to.get().id(), to.get().placeType(),
@@ -192,7 +193,8 @@ public final class Allocator {
                 boolean minor = stays.get(e.getKey()).placeType() == PlaceType.UAM_OBSERVATION_ORIENTATION;
                 List<PlaceType> next = minor ? List.of(PlaceType.UAM_COLLECTIVE, PlaceType.UAM_INDIVIDUAL, PlaceType.UAM_SPECIFIC)
                         : List.of(PlaceType.COLLECTIVE, PlaceType.INDIVIDUAL);
-                Optional<Facility> to = choose(network, free, next, persons.size(), s.languageRole(), day);
+                Optional<Facility> to = choose(network, free, next, persons.size(), s.languageRole(), day, groupOf(s, persons, day),
+                        Candidate.resettled(s));
                 if (to.isPresent()) {
                     free.merge(to.get().id(), -persons.size(), Integer::sum);
                     free.merge(e.getKey(), persons.size(), Integer::sum);
@@ -205,12 +207,20 @@ public final class Allocator {
         return out;
     }
 
-    /** The first place type that fits the household, then its language region, then the most free places. */
+    private PriorityGroup groupOf(DossierState s, List<PersonId> ids, LocalDate day) {
+        List<be.keten.core.person.Person> persons = s.persons().stream().filter(p -> ids.contains(p.id())).toList();
+        return Candidate.classify(s, persons, day, policies.receptionPriority(day));
+    }
+
+    /**
+     * The first place type that fits the household, in a facility that admits it (target groups),
+     * then its language region, then the most free places.
+     */
     private static Optional<Facility> choose(Network network, Map<String, Integer> free, List<PlaceType> types, int size, LanguageRole role,
-                                             LocalDate day) {
+                                             LocalDate day, PriorityGroup group, boolean resettled) {
         for (PlaceType t : types) {
             Optional<Facility> best = network.facilities().stream()
-                    .filter(f -> f.placeType() == t && free.getOrDefault(f.id(), 0) >= size && f.capacityOn(day) > 0)
+                    .filter(f -> f.placeType() == t && free.getOrDefault(f.id(), 0) >= size && f.capacityOn(day) > 0 && f.admits(group, resettled))
                     .min(Comparator.comparingInt((Facility f) -> regionRank(f.region(), role))
                             .thenComparing(f -> -free.get(f.id()))
                             .thenComparing(Facility::id));

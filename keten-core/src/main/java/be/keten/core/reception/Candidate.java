@@ -18,7 +18,7 @@ import java.util.List;
  * dossier.
  */
 public record Candidate(DossierId dossier, List<PersonId> persons, PriorityGroup group, LocalDate waitingSince, LanguageRole languageRole,
-                        boolean unaccompaniedMinors) {
+                        boolean unaccompaniedMinors, boolean resettled) {
     public Candidate {
         persons = List.copyOf(persons);
     }
@@ -43,16 +43,25 @@ public record Candidate(DossierId dossier, List<PersonId> persons, PriorityGroup
         List<Candidate> out = new ArrayList<>();
         if (!minors.isEmpty()) {
             out.add(new Candidate(s.dossier(), minors.stream().map(Person::id).toList(), PriorityGroup.UNACCOMPANIED_MINOR, since,
-                    s.languageRole(), true));
+                    s.languageRole(), true, resettled(s)));
         }
         if (!others.isEmpty()) {
-            out.add(new Candidate(s.dossier(), others.stream().map(Person::id).toList(), group(s, others, day, policy), since,
-                    s.languageRole(), false));
+            out.add(new Candidate(s.dossier(), others.stream().map(Person::id).toList(), classify(s, others, day, policy), since,
+                    s.languageRole(), false, resettled(s)));
         }
         return out;
     }
 
-    private static PriorityGroup group(DossierState s, List<Person> persons, LocalDate day, Policy.ReceptionPriority policy) {
+    /** Arrived through resettlement: the dedicated centre's target group. */
+    static boolean resettled(DossierState s) {
+        return s.arrivedThrough() == be.keten.core.pathway.PathwayChannel.RESETTLEMENT;
+    }
+
+    /** The priority group of these persons of a dossier (for residents too, when they move). */
+    static PriorityGroup classify(DossierState s, List<Person> persons, LocalDate day, Policy.ReceptionPriority policy) {
+        if (persons.stream().anyMatch(p -> s.isUnaccompaniedMinor(p.id()))) {
+            return PriorityGroup.UNACCOMPANIED_MINOR;
+        }
         if (persons.size() > 1) {
             return PriorityGroup.FAMILY;
         }

@@ -125,6 +125,31 @@ class AllocatorTest {
     }
 
     @Test
+    void facilitiesReservedForTargetGroupsAdmitOnlyThose() {
+        Facility familiesOnly = new Facility("F-FAM", "families", Operator.FEDASIL, PlaceType.FIRST_PHASE, LanguageRegion.WALLONIA,
+                java.util.Set.of(TargetGroup.FAMILIES), List.of(new CapacityPeriod(LocalDate.of(2020, 1, 1), null, 10, Kind.REGULAR, null)));
+        Facility resettledOnly = new Facility("F-RES", "dedicated centre", Operator.FEDASIL, PlaceType.FIRST_PHASE, LanguageRegion.FLANDERS,
+                java.util.Set.of(TargetGroup.RESETTLED), List.of(new CapacityPeriod(LocalDate.of(2020, 1, 1), null, 10, Kind.REGULAR, null)));
+        Network n = new Network(List.of(familiesOnly, resettledOnly));
+        DossierState man = Households.singleMan(DAY.minusDays(30), 1990);
+        DossierState family = Households.family(DAY.minusDays(5), 3);
+        Allocation a = ALLOCATOR.allocate(DAY, n, List.of(man, family));
+        assertThat(a.placements()).singleElement().satisfies(p -> {
+            assertThat(p.dossier()).isEqualTo(family.dossier());
+            assertThat(p.facility()).isEqualTo("F-FAM");
+        });
+        assertThat(a.waiting()).singleElement().satisfies(w -> {
+            assertThat(w.dossier()).isEqualTo(man.dossier());
+            assertThat(w.reason()).startsWith("no suitable place free");
+        });
+        assertThat(familiesOnly.admits(PriorityGroup.SINGLE_MAN, false)).isFalse();
+        assertThat(resettledOnly.admits(PriorityGroup.SINGLE_MAN, true)).isTrue();
+        assertThat(resettledOnly.admits(PriorityGroup.FAMILY, false)).isFalse();
+        assertThatThrownBy(() -> new Facility("F-UAM", "minors", Operator.FEDASIL, PlaceType.UAM_COLLECTIVE, LanguageRegion.FLANDERS,
+                java.util.Set.of(TargetGroup.FAMILIES), List.of())).hasMessageContaining("minors' places (UAM_COLLECTIVE) cannot be reserved");
+    }
+
+    @Test
     void temporaryPlacesEndAndBufferPlacesCountOnlyOnceActivated() {
         Facility winter = new Facility("F-WINTER", "Bredene", Operator.FEDASIL, PlaceType.COLLECTIVE, LanguageRegion.FLANDERS, List.of(
                 new CapacityPeriod(LocalDate.of(2024, 11, 15), LocalDate.of(2025, 3, 31), 500, Kind.TEMPORARY, null),

@@ -6,6 +6,7 @@ import be.keten.core.reception.LanguageRegion;
 import be.keten.core.reception.Network;
 import be.keten.core.reception.Operator;
 import be.keten.core.reception.PlaceType;
+import be.keten.core.reception.TargetGroup;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -15,21 +16,25 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a reception network from CSV: one row per capacity period of a facility, columns
- * {@code facility,name,operator,place_type,region,from,until,places,kind,active_from}. A facility's
- * rows must agree on its name, operator, type and region. All or nothing: the first bad row aborts.
+ * {@code facility,name,operator,place_type,region,from,until,places,kind,active_from,target_groups}
+ * ({@code target_groups}: names of {@link TargetGroup} separated by '|', empty for a facility open to
+ * all). A facility's rows must agree on its name, operator, type, region and target groups. All or
+ * nothing: the first bad row aborts.
  */
 public final class NetworkFile {
     public static final List<String> COLUMNS = List.of("facility", "name", "operator", "place_type", "region", "from", "until", "places", "kind",
-            "active_from");
+            "active_from", "target_groups");
 
     private NetworkFile() {
     }
@@ -63,16 +68,19 @@ public final class NetworkFile {
                 Facility before = facilities.get(id);
                 try {
                     if (before == null) {
-                        facilities.put(id, new Facility(id, row.text("name"), row.operator(), row.placeType(), row.region(), List.of(period)));
+                        facilities.put(id, new Facility(id, row.text("name"), row.operator(), row.placeType(), row.region(), row.targetGroups(),
+                                List.of(period)));
                         firstLine.put(id, line);
                     } else {
                         row.same("name", before.name(), row.text("name"), firstLine.get(id));
                         row.same("operator", before.operator(), row.operator(), firstLine.get(id));
                         row.same("place_type", before.placeType(), row.placeType(), firstLine.get(id));
                         row.same("region", before.region(), row.region(), firstLine.get(id));
+                        row.same("target_groups", before.targetGroups(), row.targetGroups(), firstLine.get(id));
                         List<CapacityPeriod> periods = new ArrayList<>(before.capacity());
                         periods.add(period);
-                        facilities.put(id, new Facility(id, before.name(), before.operator(), before.placeType(), before.region(), periods));
+                        facilities.put(id, new Facility(id, before.name(), before.operator(), before.placeType(), before.region(),
+                                before.targetGroups(), periods));
                     }
                 } catch (IllegalArgumentException e) {
                     throw new NetworkFileException(source, line, e.getMessage().contains("overlap") ? "from" : "facility", e.getMessage());
@@ -129,6 +137,20 @@ public final class NetworkFile {
 
         PlaceType placeType() throws NetworkFileException {
             return value("place_type", PlaceType.class);
+        }
+
+        Set<TargetGroup> targetGroups() throws NetworkFileException {
+            String v = r.isSet("target_groups") ? r.get("target_groups") : "";
+            Set<TargetGroup> out = EnumSet.noneOf(TargetGroup.class);
+            for (String g : v.isEmpty() ? new String[0] : v.split("\\|")) {
+                try {
+                    out.add(TargetGroup.valueOf(g.strip()));
+                } catch (IllegalArgumentException e) {
+                    throw new NetworkFileException(source, line, "target_groups", "'" + g + "' is not one of " + Arrays.toString(TargetGroup.values())
+                            + " (separate several with '|')");
+                }
+            }
+            return out;
         }
 
         LanguageRegion region() throws NetworkFileException {

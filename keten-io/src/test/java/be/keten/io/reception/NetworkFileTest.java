@@ -60,6 +60,8 @@ class NetworkFileTest {
         assertThat(n.facility("F-FED-BUFFER")).hasValueSatisfying(f -> assertThat(f.capacityOn(END_2024)).isZero());
         assertThat(n.capacityByOperator(END_2024).get(Operator.FEDASIL)).isEqualTo(12_696);
         assertThat(n.capacityByPlaceType(END_2024).get(PlaceType.OPEN_RETURN)).isEqualTo(360);
+        assertThat(n.facility("F-FED-ALVERINGEM")).hasValueSatisfying(f ->
+                assertThat(f.targetGroups()).containsExactly(be.keten.core.reception.TargetGroup.RESETTLED));
     }
 
     private static NetworkFileException refused(String csv) {
@@ -73,30 +75,32 @@ class NetworkFileTest {
 
     @Test
     void badInputNamesFileLineAndFieldAndLoadsNothing() {
-        String ok = "F-A,Centre A,FEDASIL,COLLECTIVE,FLANDERS,2024-01-01,2024-06-30,100,REGULAR,\n";
-        assertThat(refused(HEAD + ok + "F-B,Centre B,FEDASIL,COLLECTIVE,FLANDERS,2024-01-01,,-5,REGULAR,\n").getMessage())
+        String ok = "F-A,Centre A,FEDASIL,COLLECTIVE,FLANDERS,2024-01-01,2024-06-30,100,REGULAR,,\n";
+        assertThat(refused(HEAD + ok + "F-B,Centre B,FEDASIL,COLLECTIVE,FLANDERS,2024-01-01,,-5,REGULAR,,\n").getMessage())
                 .isEqualTo("network.csv:3: field 'places': capacity cannot be negative (-5)");
-        assertThat(refused(HEAD + ok + "F-B,Centre B,Red Cross Mars,COLLECTIVE,FLANDERS,2024-01-01,,5,REGULAR,\n").getMessage())
+        assertThat(refused(HEAD + ok + "F-B,Centre B,Red Cross Mars,COLLECTIVE,FLANDERS,2024-01-01,,5,REGULAR,,\n").getMessage())
                 .startsWith("network.csv:3: field 'operator': unknown operator 'Red Cross Mars'");
-        assertThat(refused(HEAD + ok + "F-A,Centre A,FEDASIL,COLLECTIVE,FLANDERS,2024-06-01,,120,REGULAR,\n").getMessage())
+        assertThat(refused(HEAD + ok + "F-A,Centre A,FEDASIL,COLLECTIVE,FLANDERS,2024-06-01,,120,REGULAR,,\n").getMessage())
                 .startsWith("network.csv:3: field 'from': facility F-A: REGULAR periods overlap");
-        assertThat(refused(HEAD + ok + "F-A,Centre A,FEDASIL,INDIVIDUAL,FLANDERS,2024-07-01,,120,REGULAR,\n").getMessage())
+        assertThat(refused(HEAD + ok + "F-A,Centre A,FEDASIL,INDIVIDUAL,FLANDERS,2024-07-01,,120,REGULAR,,\n").getMessage())
                 .isEqualTo("network.csv:3: field 'place_type': 'INDIVIDUAL' differs from 'COLLECTIVE' given for this facility on line 2");
-        assertThat(refused(HEAD + "F-C,Centre C,FEDASIL,TENT,FLANDERS,2024-01-01,,5,REGULAR,\n").getMessage())
+        assertThat(refused(HEAD + "F-C,Centre C,FEDASIL,TENT,FLANDERS,2024-01-01,,5,REGULAR,,\n").getMessage())
                 .startsWith("network.csv:2: field 'place_type': 'TENT' is not one of [FIRST_PHASE,");
-        assertThat(refused(HEAD + "F-C,Centre C,FEDASIL,COLLECTIVE,FLANDERS,2024-02-30,,5,REGULAR,\n").getMessage())
+        assertThat(refused(HEAD + "F-C,Centre C,FEDASIL,COLLECTIVE,FLANDERS,2024-02-30,,5,REGULAR,,\n").getMessage())
                 .isEqualTo("network.csv:2: field 'from': '2024-02-30' is not a date YYYY-MM-DD");
-        assertThat(refused(HEAD + "F-C,Centre C, annex,FEDASIL,COLLECTIVE,FLANDERS,2024-01-01,,5,REGULAR,\n").getMessage())
-                .isEqualTo("network.csv:2: expected 10 fields as in the header, found 11 (a value containing a comma must be quoted)");
+        assertThat(refused(HEAD + "F-C,Centre C, annex,FEDASIL,COLLECTIVE,FLANDERS,2024-01-01,,5,REGULAR,,\n").getMessage())
+                .isEqualTo("network.csv:2: expected 11 fields as in the header, found 12 (a value containing a comma must be quoted)");
+        assertThat(refused(HEAD + "F-C,Centre C,FEDASIL,COLLECTIVE,FLANDERS,2024-01-01,,5,REGULAR,,FAMILIES|ASTRONAUTS\n").getMessage())
+                .startsWith("network.csv:2: field 'target_groups': 'ASTRONAUTS' is not one of [FAMILIES,");
         assertThat(refused("facility,places\nF-A,1\n").getMessage()).startsWith("network.csv:1: expected the columns facility,name,");
     }
 
     @Test
     void aLaterPeriodChangesCapacity() throws Exception {
         Network n = NetworkFile.read(new StringReader(HEAD
-                + "F-A,Centre A,Croix-Rouge francophone,COLLECTIVE,WALLONIA,2024-01-01,2024-06-30,100,REGULAR,\n"
-                + "F-A,Centre A,CROIX_ROUGE,COLLECTIVE,WALLONIA,2024-07-01,,60,REGULAR,\n"
-                + "F-A,Centre A,CROIX_ROUGE,COLLECTIVE,WALLONIA,2024-11-15,2025-03-31,40,TEMPORARY,\n"), "n.csv");
+                + "F-A,Centre A,Croix-Rouge francophone,COLLECTIVE,WALLONIA,2024-01-01,2024-06-30,100,REGULAR,,\n"
+                + "F-A,Centre A,CROIX_ROUGE,COLLECTIVE,WALLONIA,2024-07-01,,60,REGULAR,,\n"
+                + "F-A,Centre A,CROIX_ROUGE,COLLECTIVE,WALLONIA,2024-11-15,2025-03-31,40,TEMPORARY,,\n"), "n.csv");
         assertThat(n.capacityOn(LocalDate.of(2024, 6, 30))).isEqualTo(100);
         assertThat(n.capacityOn(LocalDate.of(2024, 7, 1))).isEqualTo(60);
         assertThat(n.capacityOn(LocalDate.of(2024, 12, 1))).isEqualTo(100);
