@@ -28,7 +28,6 @@ import be.keten.core.event.ReturnEvent.ForcedReturn;
 import be.keten.core.id.ApplicationId;
 import be.keten.core.id.DossierId;
 import be.keten.core.id.PersonId;
-import be.keten.core.pathway.PathwayChannel;
 import be.keten.core.person.LanguageRole;
 import be.keten.core.person.Nationality;
 import be.keten.core.person.Person;
@@ -428,10 +427,10 @@ public final class Engine {
         for (long i = 0; i < n; i++) {
             at(m.atDay(1 + rng.nextInt(days)), this::arrive);
         }
-        if (sc.resettlement() != null) {
-            long r = poisson(sc.resettlement().personsPerMonth() / meanHousehold);
+        for (Scenario.Pathway p : sc.pathways()) {
+            long r = poisson(p.personsPerMonth() / meanHousehold);
             for (long i = 0; i < r; i++) {
-                at(m.atDay(1 + rng.nextInt(days)), this::resettle);
+                at(m.atDay(1 + rng.nextInt(days)), () -> arriveThrough(p));
             }
         }
     }
@@ -505,13 +504,13 @@ public final class Engine {
         emit(c, new DecisionBecameFinal(id, rulebook.appealDeadline(c.state).plusDays(1)));
     }
 
-    private void resettle() {
+    /** An arrival through a legal pathway, then the application of the type that channel requires. */
+    private void arriveThrough(Scenario.Pathway p) {
         LocalDate d = today();
-        Scenario.Resettlement r = sc.resettlement();
         Case c = newCase();
-        List<Person> persons = household(r.nationality(), d.getYear(), false);
-        emit(c, new ArrivedThroughPathway(c.state.dossier(), d, PathwayChannel.RESETTLEMENT, persons, r.firstCountryOfAsylum(), d.getYear()));
-        emit(c, new ApplicationRegistered(c.state.dossier(), d, applicationId(c), ApplicationType.RESETTLEMENT, persons, role(), false));
+        List<Person> persons = household(p.nationality(), d.getYear(), false);
+        emit(c, new ArrivedThroughPathway(c.state.dossier(), d, p.channel(), persons, p.firstCountryOfAsylum(), d.getYear()));
+        emit(c, new ApplicationRegistered(c.state.dossier(), d, applicationId(c), p.applicationType(), persons, role(), false));
         entitlement(c, d);
         emit(c, new ApplicationLodged(c.state.dossier(), d));
         at(d.plusDays(14), () -> transfer(c));
@@ -632,8 +631,8 @@ public final class Engine {
                 return;
             }
             type = DecisionType.INADMISSIBLE;
-        } else if (s.applicationType() == ApplicationType.RESETTLEMENT) {
-            type = sc.resettlement().decisionMix().sample(rng);
+        } else if (sc.pathway(s.applicationType()).isPresent()) {
+            type = sc.pathway(s.applicationType()).get().decisionMix().sample(rng);
         } else {
             Mix<DecisionType> mix = sc.cgvs().mix(s.nationality(), s.track());
             type = (s.applicationType() == ApplicationType.SUBSEQUENT ? mix.without(DecisionType.INADMISSIBLE) : mix).sample(rng);

@@ -3,6 +3,7 @@ package be.keten.sim;
 import be.keten.core.appeal.JudgmentOutcome;
 import be.keten.core.person.LanguageRole;
 import be.keten.core.person.Nationality;
+import be.keten.core.policy.Policy;
 import be.keten.core.procedure.ApplicationType;
 import be.keten.core.procedure.DecisionType;
 import be.keten.stats.DecisionTally;
@@ -25,6 +26,17 @@ import java.util.Map;
  */
 public final class FluidModel {
     private FluidModel() {
+    }
+
+    /** Pathway dossiers a day of the given nationality, all channels together. */
+    private static double pathwayPerDayOf(Scenario sc, Nationality n, double hh, YearMonth month) {
+        double perDay = 0;
+        for (Scenario.Pathway p : sc.pathways()) {
+            if (p.nationality().equals(n)) {
+                perDay += p.personsPerMonth() / hh / month.lengthOfMonth();
+            }
+        }
+        return perDay;
     }
 
     public static Outcome run(Scenario sc) {
@@ -76,10 +88,19 @@ public final class FluidModel {
             double in = 0;
             double out = 0;
             double perDay = sc.inflow().persons(month) / hh / month.lengthOfMonth();
-            double resettled = sc.resettlement() == null ? 0 : sc.resettlement().personsPerMonth() / hh / month.lengthOfMonth();
+            double pathwayPerDay = 0;
+            for (Scenario.Pathway p : sc.pathways()) {
+                pathwayPerDay += p.personsPerMonth() / hh / month.lengthOfMonth();
+            }
             for (LocalDate d = month.atDay(1); !d.isAfter(month.atEndOfMonth()); d = d.plusDays(1)) {
-                apps += (perDay + resettled) * hh;
-                double requesting = (perDay * entitledShare + resettled) * hh * sc.reception().requestShare();
+                apps += (perDay + pathwayPerDay) * hh;
+                double pathwayEntitled = 0;
+                for (Scenario.Pathway p : sc.pathways()) {
+                    if (sc.policies().entitlement(p.applicationType(), d).entitlement() == Policy.Entitlement.AUTOMATIC) {
+                        pathwayEntitled += p.personsPerMonth() / hh / month.lengthOfMonth();
+                    }
+                }
+                double requesting = (perDay * entitledShare + pathwayEntitled) * hh * sc.reception().requestShare();
                 qProc += requesting;
                 dvz += perDay;
                 double transferred = dvz / dvzMean;
@@ -90,8 +111,7 @@ public final class FluidModel {
                 double exitProc = 0;
                 exitProc += dublinOut * hh;
                 for (var e : mix.entrySet()) {
-                    w.merge(e.getKey(), toCgvs * e.getValue() * (1 - sub1) + resettled * (e.getKey().equals(sc.resettlement() == null ? null
-                            : sc.resettlement().nationality()) ? 1 : 0), Double::sum);
+                    w.merge(e.getKey(), toCgvs * e.getValue() * (1 - sub1) + pathwayPerDayOf(sc, e.getKey(), hh, month), Double::sum);
                     sub.merge(e.getKey(), toCgvs * e.getValue() * sub1, Double::sum);
                 }
                 double active = 0;

@@ -22,7 +22,7 @@ public record Indicator(String code, String unit, Kind kind, String definition) 
     /** All indicators, in output order. */
     public static List<Indicator> all() {
         List<Indicator> out = new ArrayList<>();
-        out.add(new Indicator("applications", PERSONS, Kind.FLOW, "persons registered by DVZ (all application types, resettlement included)"));
+        out.add(new Indicator("applications", PERSONS, Kind.FLOW, "persons registered by DVZ (all application types, pathway channels included)"));
         for (String u : List.of(PERSONS, DOSSIERS)) {
             out.add(new Indicator("cgvs_decisions", u, Kind.FLOW, "CGVS decisions, interim and status-ending included"));
         }

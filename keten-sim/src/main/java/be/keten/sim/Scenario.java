@@ -1,6 +1,7 @@
 package be.keten.sim;
 
 import be.keten.core.appeal.JudgmentOutcome;
+import be.keten.core.pathway.PathwayChannel;
 import be.keten.core.person.LanguageRole;
 import be.keten.core.person.Nationality;
 import be.keten.core.policy.PolicyBook;
@@ -14,13 +15,14 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A simulation scenario: plain values, read and checked by {@link ScenarioFile} (or filled by a
  * calibrator). Rules are not part of it: the scenario names the policies in force, the rulebook
  * applies them.
  */
-public record Scenario(String name, LocalDate start, int horizonMonths, Initial initial, Inflow inflow, Resettlement resettlement,
+public record Scenario(String name, LocalDate start, int horizonMonths, Initial initial, Inflow inflow, List<Pathway> pathways,
                        Dvz dvz, Cgvs cgvs, Rvv rvv, Reception reception, PolicyBook policies, StatisticsParameters statistics) {
 
     public YearMonth firstMonth() {
@@ -33,6 +35,11 @@ public record Scenario(String name, LocalDate start, int horizonMonths, Initial 
 
     public LocalDate end() {
         return lastMonth().atEndOfMonth();
+    }
+
+    /** The pathway channel whose arrivals apply with {@code type}, if the scenario has one. */
+    public Optional<Pathway> pathway(ApplicationType type) {
+        return pathways.stream().filter(p -> p.applicationType() == type).findFirst();
     }
 
     /** Stocks at the start date. Occupancy is in persons by place type. */
@@ -75,8 +82,27 @@ public record Scenario(String name, LocalDate start, int horizonMonths, Initial 
         }
     }
 
-    /** Resettlement arrivals, their own channel: arrival, then a resettlement application. */
-    public record Resettlement(double personsPerMonth, Nationality nationality, Nationality firstCountryOfAsylum, Mix<DecisionType> decisionMix) {
+    /**
+     * Arrivals through a legal pathway (resettlement, relocation, humanitarian corridor, other
+     * admission), each its own channel: arrival through the channel, then an application of the
+     * type that requires that channel ({@link ApplicationType#requiredPathway()}).
+     */
+    public record Pathway(PathwayChannel channel, double personsPerMonth, Nationality nationality, Nationality firstCountryOfAsylum,
+                          Mix<DecisionType> decisionMix) {
+
+        /** The application type registered after an arrival through this channel. */
+        public ApplicationType applicationType() {
+            return applicationTypeOf(channel);
+        }
+
+        static ApplicationType applicationTypeOf(PathwayChannel channel) {
+            for (ApplicationType t : ApplicationType.values()) {
+                if (t.requiredPathway().equals(Optional.of(channel))) {
+                    return t;
+                }
+            }
+            throw new IllegalArgumentException("no application type follows an arrival through " + channel);
+        }
     }
 
     public record Dvz(Distribution registrationToTransfer, double dublinShare) {

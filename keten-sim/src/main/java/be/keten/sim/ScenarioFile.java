@@ -1,6 +1,7 @@
 package be.keten.sim;
 
 import be.keten.core.appeal.JudgmentOutcome;
+import be.keten.core.pathway.PathwayChannel;
 import be.keten.core.person.LanguageRole;
 import be.keten.core.person.Nationality;
 import be.keten.core.policy.BelgianPolicies;
@@ -32,6 +33,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -65,7 +67,7 @@ public final class ScenarioFile {
     }
 
     static Scenario parse(Node r, Path dir) throws ScenarioException {
-        r.allow("name", "start", "horizon_months", "initial", "inflow", "resettlement", "dvz", "cgvs", "rvv", "reception", "policy_files",
+        r.allow("name", "start", "horizon_months", "initial", "inflow", "pathways", "dvz", "cgvs", "rvv", "reception", "policy_files",
                 "normal_workload_dossiers");
         String name = r.text("name", "scenario");
         LocalDate start = r.date("start", null);
@@ -162,12 +164,24 @@ public final class ScenarioFile {
                 c.bool("fast_track_priority", true), decisionMix(c.required("decision_mix"), finals), byNat, byTrack,
                 c.num("subsequent_admissible_share", 0.1, 0, 1), c.integer("notification_days", 7, 0, 90));
 
-        Node rs = r.child("resettlement");
-        Scenario.Resettlement resettlement = null;
-        if (rs != null) {
-            rs.allow("persons_per_month", "nationality", "first_country_of_asylum", "decision_mix");
-            resettlement = new Scenario.Resettlement(rs.num("persons_per_month", null, 0, 10_000), rs.nationality("nationality"),
-                    rs.nationality("first_country_of_asylum"), decisionMix(rs.required("decision_mix"), finals));
+        List<Scenario.Pathway> pathways = new ArrayList<>();
+        Node pw = r.child("pathways");
+        if (pw != null) {
+            if (!pw.json.isArray()) {
+                throw new ScenarioException(pw.path, pw.json.toString(), "a list of pathway channels, each with channel, persons_per_month, "
+                        + "nationality, first_country_of_asylum and decision_mix");
+            }
+            Set<PathwayChannel> seen = EnumSet.noneOf(PathwayChannel.class);
+            for (int i = 0; i < pw.size(); i++) {
+                Node p = pw.item(i);
+                p.allow("channel", "persons_per_month", "nationality", "first_country_of_asylum", "decision_mix");
+                PathwayChannel channel = p.enumValue("channel", PathwayChannel.class, null);
+                if (!seen.add(channel)) {
+                    throw new ScenarioException(p.path("channel"), channel.name(), "a channel not already listed in pathways (each channel once)");
+                }
+                pathways.add(new Scenario.Pathway(channel, p.num("persons_per_month", null, 0, 10_000), p.nationality("nationality"),
+                        p.nationality("first_country_of_asylum"), decisionMix(p.required("decision_mix"), finals)));
+            }
         }
 
         Node d = r.required("dvz");
@@ -246,7 +260,7 @@ public final class ScenarioFile {
         } catch (IllegalStateException e) {
             throw new ScenarioException("policy_files", null, "policies covering the start date (" + e.getMessage() + ")");
         }
-        return new Scenario(name, start, horizon, initial, inflow, resettlement, dvz, cgvs, rvv, reception, book, stats);
+        return new Scenario(name, start, horizon, initial, inflow, List.copyOf(pathways), dvz, cgvs, rvv, reception, book, stats);
     }
 
     private static double[] probabilities(Node n, int max) throws ScenarioException {

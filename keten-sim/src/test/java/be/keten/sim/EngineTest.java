@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import be.keten.core.event.ChainEvent;
 import be.keten.core.event.ProcedureEvent.TransferredToCgvs;
+import be.keten.core.event.DecisionEvent.FinalDecisionTaken;
+import be.keten.core.event.PathwayEvent.ArrivedThroughPathway;
+import be.keten.core.event.ProcedureEvent.ApplicationRegistered;
+import be.keten.core.event.ReceptionEvent.EntitlementDecided;
+import be.keten.core.pathway.PathwayChannel;
+import be.keten.core.procedure.ApplicationType;
+import be.keten.core.procedure.DecisionType;
 import be.keten.core.id.DossierId;
 import be.keten.core.rulebook.Rulebook;
 import be.keten.core.rulebook.Verdict;
@@ -17,6 +24,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,5 +104,65 @@ class EngineTest {
         }
         long applications = st.applicationsTotal(new Period(small.firstMonth(), small.lastMonth()));
         assertThat(applications).isBetween(24 * 120 * 80 / 100L, 24 * 120 * 120 / 100L);
+    }
+
+    @Test
+    void eachPathwayChannelArrivesThenAppliesWithItsOwnTypeAndDecisionMixAndTheRulebookAcceptsIt(@TempDir Path dir) throws Exception {
+        String yaml = Files.readString(Scenarios.path("small.yaml")).replace("dvz:\n", """
+                pathways:
+                  - {channel: RESETTLEMENT, persons_per_month: 30, nationality: ER, first_country_of_asylum: ET, decision_mix: {refugee_status: 1.0}}
+                  - {channel: RELOCATION, persons_per_month: 30, nationality: GN, first_country_of_asylum: IT, decision_mix: {subsidiary_protection: 1.0}}
+                  - {channel: HUMANITARIAN_CORRIDOR, persons_per_month: 30, nationality: CM, first_country_of_asylum: LB, decision_mix: {refusal: 1.0}}
+                  - {channel: OTHER_ADMISSION, persons_per_month: 30, nationality: ER, first_country_of_asylum: SD, decision_mix: {inadmissible: 1.0}}
+                dvz:
+                """);
+        Files.writeString(dir.resolve("pathways.yaml"), yaml);
+        Scenario sc = ScenarioFile.read(dir.resolve("pathways.yaml"));
+        List<ChainEvent> events = new ArrayList<>();
+        new Engine(sc, Simulation.random(11, 0), events::add).run();
+
+        Rulebook replay = new Rulebook(sc.policies(), Clock.fixed(Instant.parse("2100-01-01T00:00:00Z"), ZoneOffset.UTC));
+        Map<DossierId, DossierState> states = new HashMap<>();
+        Map<DossierId, PathwayChannel> arrivedThrough = new HashMap<>();
+        Map<PathwayChannel, Set<ApplicationType>> types = new EnumMap<>(PathwayChannel.class);
+        Map<PathwayChannel, Set<DecisionType>> decisions = new EnumMap<>(PathwayChannel.class);
+        Map<PathwayChannel, Set<Boolean>> entitled = new EnumMap<>(PathwayChannel.class);
+        Map<PathwayChannel, Integer> arrivals = new EnumMap<>(PathwayChannel.class);
+        for (ChainEvent e : events) {
+            Verdict v = replay.decide(states.getOrDefault(e.dossier(), DossierState.empty(e.dossier())), e);
+            assertThat(v.accepted()).as("%s: %s", e, v).isTrue();
+            states.put(e.dossier(), ((Verdict.Accepted) v).state());
+            if (e instanceof ArrivedThroughPathway a) {
+                arrivedThrough.put(a.dossier(), a.channel());
+                arrivals.merge(a.channel(), 1, Integer::sum);
+            }
+            PathwayChannel ch = arrivedThrough.get(e.dossier());
+            if (ch == null) {
+                assertThat(e instanceof ApplicationRegistered r ? r.applicationType() : ApplicationType.FIRST)
+                        .isIn(ApplicationType.FIRST, ApplicationType.SUBSEQUENT);
+                continue;
+            }
+            if (e instanceof ApplicationRegistered r) {
+                types.computeIfAbsent(ch, k -> new HashSet<>()).add(r.applicationType());
+            } else if (e instanceof FinalDecisionTaken f) {
+                decisions.computeIfAbsent(ch, k -> new HashSet<>()).add(f.decisionType());
+            } else if (e instanceof EntitlementDecided d) {
+                entitled.computeIfAbsent(ch, k -> new HashSet<>()).add(d.entitled());
+            }
+        }
+        for (PathwayChannel ch : PathwayChannel.values()) {
+            assertThat(arrivals.getOrDefault(ch, 0)).as("%s arrivals", ch).isGreaterThan(100);
+        }
+        assertThat(types).containsEntry(PathwayChannel.RESETTLEMENT, Set.of(ApplicationType.RESETTLEMENT))
+                .containsEntry(PathwayChannel.RELOCATION, Set.of(ApplicationType.RELOCATION))
+                .containsEntry(PathwayChannel.HUMANITARIAN_CORRIDOR, Set.of(ApplicationType.HUMANITARIAN_CORRIDOR))
+                .containsEntry(PathwayChannel.OTHER_ADMISSION, Set.of(ApplicationType.OTHER_ADMISSION));
+        assertThat(decisions).containsEntry(PathwayChannel.RESETTLEMENT, Set.of(DecisionType.REFUGEE_STATUS))
+                .containsEntry(PathwayChannel.RELOCATION, Set.of(DecisionType.SUBSIDIARY_PROTECTION))
+                .containsEntry(PathwayChannel.HUMANITARIAN_CORRIDOR, Set.of(DecisionType.REFUSAL))
+                .containsEntry(PathwayChannel.OTHER_ADMISSION, Set.of(DecisionType.INADMISSIBLE));
+        // the dated entitlement policy: resettlement and relocation entitled, corridor and other admission case by case
+        assertThat(entitled).containsEntry(PathwayChannel.RESETTLEMENT, Set.of(true)).containsEntry(PathwayChannel.RELOCATION, Set.of(true))
+                .containsEntry(PathwayChannel.HUMANITARIAN_CORRIDOR, Set.of(false)).containsEntry(PathwayChannel.OTHER_ADMISSION, Set.of(false));
     }
 }

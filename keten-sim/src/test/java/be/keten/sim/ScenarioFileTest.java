@@ -3,6 +3,8 @@ package be.keten.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import be.keten.core.pathway.PathwayChannel;
+import be.keten.core.procedure.ApplicationType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,49 @@ class ScenarioFileTest {
         assertThat(base.reception().network().capacityOn(base.start())).isEqualTo(36_205);
         assertThat(base.policies().processingSuspension(be.keten.core.person.Nationality.of("SY"), false,
                 java.time.LocalDate.of(2025, 7, 1))).isEmpty();
+        assertThat(base.pathways()).extracting(Scenario.Pathway::channel).containsExactly(PathwayChannel.RESETTLEMENT,
+                PathwayChannel.RELOCATION, PathwayChannel.HUMANITARIAN_CORRIDOR);
+        assertThat(base.pathways()).extracting(Scenario.Pathway::applicationType).containsExactly(ApplicationType.RESETTLEMENT,
+                ApplicationType.RELOCATION, ApplicationType.HUMANITARIAN_CORRIDOR);
+        assertThat(base.pathways()).extracting(Scenario.Pathway::personsPerMonth).containsExactly(40.0, 3.0, 5.0);
+        assertThat(Scenarios.small().pathways()).isEmpty();
+    }
+
+    private static final String PATHWAY = "  - {channel: RELOCATION, persons_per_month: 3, nationality: SY, first_country_of_asylum: CY, "
+            + "decision_mix: {refugee_status: 1.0}}\n";
+
+    private ScenarioException invalidPathways(String items) throws Exception {
+        return invalid("dvz:\n", "pathways:\n" + items + "dvz:\n");
+    }
+
+    @Test
+    void anInvalidPathwayChannelNamesTheKeyPathTheValueAndTheAllowedChannels() throws Exception {
+        ScenarioException channel = invalidPathways(PATHWAY + PATHWAY.replace("RELOCATION", "EVACUATION"));
+        assertThat(channel.key()).isEqualTo("pathways[1].channel");
+        assertThat(channel.value()).isEqualTo("EVACUATION");
+        assertThat(channel.getMessage()).contains("pathways[1].channel: 'EVACUATION' is not valid; allowed: one of "
+                + "[RESETTLEMENT, RELOCATION, HUMANITARIAN_CORRIDOR, OTHER_ADMISSION]");
+
+        ScenarioException negative = invalidPathways(PATHWAY.replace("persons_per_month: 3", "persons_per_month: -2"));
+        assertThat(negative.key()).isEqualTo("pathways[0].persons_per_month");
+        assertThat(negative.value()).isEqualTo("-2");
+        assertThat(negative.allowed()).isEqualTo("a number from 0 to 10000");
+
+        ScenarioException twice = invalidPathways(PATHWAY + PATHWAY);
+        assertThat(twice.key()).isEqualTo("pathways[1].channel");
+        assertThat(twice.value()).isEqualTo("RELOCATION");
+        assertThat(twice.allowed()).contains("each channel once");
+
+        assertThat(invalidPathways(PATHWAY.replace("channel: RELOCATION, ", "")).getMessage())
+                .contains("pathways[0].channel: missing is not valid").contains("the key is required");
+        assertThat(invalidPathways(PATHWAY.replace("nationality: SY", "nationality: Syria")).key()).isEqualTo("pathways[0].nationality");
+        assertThat(invalidPathways(PATHWAY.replace("{refugee_status: 1.0}", "{refugee_status: 0.9}")).key())
+                .isEqualTo("pathways[0].decision_mix");
+        assertThat(invalidPathways(PATHWAY.replace("nationality: SY", "nationalty: SY")).key()).isEqualTo("pathways[0].nationalty");
+        ScenarioException notAList = invalid("dvz:\n", "pathways: {channel: RELOCATION}\ndvz:\n");
+        assertThat(notAList.key()).isEqualTo("pathways");
+        assertThat(notAList.allowed()).startsWith("a list of pathway channels");
+        assertThat(invalid("dvz:\n", "resettlement: {persons_per_month: 40}\ndvz:\n").key()).isEqualTo("resettlement");
     }
 
     @Test
