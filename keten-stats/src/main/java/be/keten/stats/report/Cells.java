@@ -13,6 +13,20 @@ final class Cells {
     }
 
     /** The DVZ table's columns, in its order: total, first excl. resettlement, first in resettlement, subsequent. */
+    /** The "Source: keten registry, N dossiers, events from … to …" line of every report's header. */
+    static String source(Messages m, int dossiers, java.util.Optional<be.keten.core.calendar.Period> coverage) {
+        return coverage.map(c -> m.get("meta.source", m.integer(dossiers), m.month(c.from()), m.month(c.to()))).orElse(m.get("meta.source.empty"));
+    }
+
+    /**
+     * What a report without data says: the store is empty, or its events lie outside the period
+     * ({@code key} is "nodata.month" or "nodata.year").
+     */
+    static String noData(Messages m, String key, String period, java.util.Optional<be.keten.core.calendar.Period> coverage) {
+        return coverage.isEmpty() ? m.get("nodata.empty", period)
+                : m.get(key, period, m.month(coverage.get().from()), m.month(coverage.get().to()));
+    }
+
     static List<String> applicantColumns(Messages m) {
         return List.of(m.get("applicants.col.total"), m.get("applicants.col.first_excl_resettlement"),
                 m.get("applicants.col.first_resettlement"), m.get("applicants.col.subsequent"));

@@ -93,8 +93,7 @@ public final class MonthlyReport implements Report {
         meta.add(m.get("meta.generated", m.date(generatedOn)));
         meta.add(source(m));
         if (!pub.hasData()) {
-            String noData = coverage.isEmpty() ? m.get("nodata.empty", m.month(month()))
-                    : m.get("nodata.month", m.month(month()), m.month(coverage.get().from()), m.month(coverage.get().to()));
+            String noData = Cells.noData(m, "nodata.month", m.month(month()), coverage);
             return new Document(language, title, m.get("monthly.subtitle"), meta, noData, footer, true, List.of());
         }
         meta.add(m.get("meta.ytd", Integer.toString(year()), m.month(YearMonth.of(year(), 1)), m.month(month())));
@@ -107,8 +106,7 @@ public final class MonthlyReport implements Report {
     }
 
     private String source(Messages m) {
-        return coverage.map(c -> m.get("meta.source", m.integer(dossiers), m.month(c.from()), m.month(c.to())))
-                .orElse(m.get("meta.source.empty"));
+        return Cells.source(m, dossiers, coverage);
     }
 
     private Section overview(Messages m) {

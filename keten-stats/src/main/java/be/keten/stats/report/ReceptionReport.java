@@ -91,11 +91,9 @@ public final class ReceptionReport implements Report {
         String footer = m.get("reception.footer", m.get("brand"), yearLabel());
         List<String> meta = new ArrayList<>();
         meta.add(m.get("meta.generated", m.date(generatedOn)));
-        meta.add(coverage.map(c -> m.get("meta.source", m.integer(dossiers), m.month(c.from()), m.month(c.to())))
-                .orElse(m.get("meta.source.empty")));
+        meta.add(Cells.source(m, dossiers, coverage));
         if (!pub.hasData()) {
-            String noData = coverage.isEmpty() ? m.get("nodata.empty", yearLabel())
-                    : m.get("nodata.year", yearLabel(), m.month(coverage.get().from()), m.month(coverage.get().to()));
+            String noData = Cells.noData(m, "nodata.year", yearLabel(), coverage);
             return new Document(language, title, m.get("reception.subtitle"), meta, noData, footer, false, List.of());
         }
         meta.add(m.get("reception.meta.network"));
