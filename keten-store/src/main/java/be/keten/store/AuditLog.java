@@ -18,7 +18,8 @@ import java.util.List;
 public final class AuditLog {
     /** Subject of an action over all dossiers (an export, a listing). */
     public static final String ALL = "*";
-    private static final int MAX_ACTOR = 200;
+    private static final int MAX_DETAIL = 1000;
+    private static final String COLUMNS = "id, occurred_at, actor, action, subject, detail, origin";
 
     private final Database db;
     private final Clock clock;
@@ -29,7 +30,7 @@ public final class AuditLog {
     }
 
     /**
-     * Records one action.
+     * Records one action by a command-line user.
      *
      * @param actor   who: a user or service name, never blank
      * @param action  what, e.g. {@code case.read}
@@ -37,21 +38,21 @@ public final class AuditLog {
      * @param detail  optional parameters of the action (a date range), never personal data
      */
     public void record(String actor, String action, String subject, String detail) {
-        if (actor == null || actor.isBlank()) {
-            throw new IllegalArgumentException("an audited read needs an actor: who is reading?");
-        }
-        if (actor.length() > MAX_ACTOR) {
-            throw new IllegalArgumentException("actor name longer than " + MAX_ACTOR + " characters");
-        }
+        record(Actor.local(actor), action, subject, detail);
+    }
+
+    /** Records one action by {@code actor}, from where it came. */
+    public void record(Actor actor, String action, String subject, String detail) {
         OffsetDateTime at = clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
         db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO audit_log (occurred_at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)")) {
+                    "INSERT INTO audit_log (occurred_at, actor, action, subject, detail, origin) VALUES (?, ?, ?, ?, ?, ?)")) {
                 ps.setObject(1, at);
-                ps.setString(2, actor.strip());
+                ps.setString(2, actor.name());
                 ps.setString(3, action);
                 ps.setString(4, subject);
-                ps.setString(5, detail);
+                ps.setString(5, detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL));
+                ps.setString(6, actor.origin());
                 return ps.executeUpdate();
             }
         });
@@ -59,15 +60,32 @@ public final class AuditLog {
 
     /** The entries about one subject, oldest first. */
     public List<AuditEntry> entries(String subject) {
+        return query("SELECT " + COLUMNS + " FROM audit_log WHERE subject = ? ORDER BY id", subject, null, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The latest entries, newest first: at most {@code limit}, those before entry {@code beforeId}
+     * when it is given (the next page), of one actor when {@code actor} is given.
+     */
+    public List<AuditEntry> recent(int limit, Long beforeId, String actor) {
+        String sql = "SELECT " + COLUMNS + " FROM audit_log WHERE id < ?" + (actor == null ? "" : " AND actor = ?") + " ORDER BY id DESC";
+        return query(sql, beforeId == null ? Long.MAX_VALUE : beforeId, actor, limit);
+    }
+
+    private List<AuditEntry> query(String sql, Object first, String second, int limit) {
         return db.inTransaction(c -> {
             List<AuditEntry> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, occurred_at, actor, action, subject, detail FROM audit_log WHERE subject = ? ORDER BY id")) {
-                ps.setString(1, subject);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setObject(1, first);
+                if (second != null) {
+                    ps.setString(2, second);
+                }
+                ps.setMaxRows(limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Instant at = rs.getObject(2, OffsetDateTime.class).toInstant();
-                        out.add(new AuditEntry(rs.getLong(1), at, rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+                        out.add(new AuditEntry(rs.getLong(1), at, rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                                rs.getString(7)));
                     }
                 }
             }

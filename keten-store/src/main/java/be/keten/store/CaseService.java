@@ -112,6 +112,11 @@ public final class CaseService {
      * audited (whether or not the dossier exists) before any data is loaded.
      */
     public Optional<CaseView> read(DossierId dossier, String actor) {
+        return read(dossier, Actor.local(actor));
+    }
+
+    /** As {@link #read(DossierId, String)}, for an actor with an origin (a server client). */
+    public Optional<CaseView> read(DossierId dossier, Actor actor) {
         audit.record(actor, "case.read", dossier.value(), null);
         List<StoredEvent> events = store.load(dossier);
         if (events.isEmpty()) {

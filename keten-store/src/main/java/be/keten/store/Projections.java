@@ -90,23 +90,78 @@ public final class Projections {
     /** One dossier's row, audited as a read of its case data. */
     public Optional<DossierSummary> find(DossierId dossier, String actor) {
         audit.record(actor, "dossier.summary", dossier.value(), null);
-        List<DossierSummary> rows = query("SELECT " + String.join(", ", COLUMNS) + " FROM dossiers WHERE dossier_id = ?", dossier.value());
+        List<DossierSummary> rows = query("SELECT " + String.join(", ", COLUMNS) + " FROM dossiers WHERE dossier_id = ?",
+                List.of(dossier.value()), Integer.MAX_VALUE);
         return rows.stream().findFirst();
     }
 
     /** Every row in dossier order, audited as a read of all case data. */
     public List<DossierSummary> list(String actor) {
         audit.record(actor, "dossier.list", AuditLog.ALL, null);
-        return query("SELECT " + String.join(", ", COLUMNS) + " FROM dossiers ORDER BY dossier_id", null);
+        return query("SELECT " + String.join(", ", COLUMNS) + " FROM dossiers ORDER BY dossier_id", List.of(), Integer.MAX_VALUE);
     }
 
-    private List<DossierSummary> query(String sql, String param) {
+    /**
+     * Which rows a listing asks for; a null field does not filter.
+     *
+     * @param after the last dossier id of the previous page (keyset paging), null for the first
+     */
+    public record Filter(String state, String track, String nationality, String after) {
+        public static final Filter ALL = new Filter(null, null, null, null);
+    }
+
+    /**
+     * One page of rows in dossier order matching {@code filter}, at most {@code limit}, audited as
+     * a read of case data with the filter as detail.
+     */
+    public List<DossierSummary> page(Filter filter, int limit, Actor actor) {
+        audit.record(actor, "dossier.list", AuditLog.ALL, describe(filter) + " limit=" + limit);
+        StringBuilder sql = new StringBuilder("SELECT " + String.join(", ", COLUMNS) + " FROM dossiers WHERE 1 = 1");
+        List<String> params = new ArrayList<>();
+        where(sql, params, "procedure_state", filter.state());
+        where(sql, params, "track", filter.track());
+        where(sql, params, "nationality", filter.nationality());
+        if (filter.after() != null) {
+            sql.append(" AND dossier_id > ?");
+            params.add(filter.after());
+        }
+        sql.append(" ORDER BY dossier_id");
+        return query(sql.toString(), params, limit);
+    }
+
+    /** Number of rows per procedure state: an aggregate, not case data. */
+    public java.util.Map<String, Integer> countByState() {
+        return db.inTransaction(c -> {
+            java.util.Map<String, Integer> out = new java.util.TreeMap<>();
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT procedure_state, COUNT(*) FROM dossiers GROUP BY procedure_state")) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    private static void where(StringBuilder sql, List<String> params, String column, String value) {
+        if (value != null) {
+            sql.append(" AND ").append(column).append(" = ?");
+            params.add(value);
+        }
+    }
+
+    private static String describe(Filter f) {
+        return "state=" + f.state() + " track=" + f.track() + " nationality=" + f.nationality() + " after=" + f.after();
+    }
+
+    private List<DossierSummary> query(String sql, List<String> params, int limit) {
         return db.inTransaction(c -> {
             List<DossierSummary> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                if (param != null) {
-                    ps.setString(1, param);
+                for (int i = 0; i < params.size(); i++) {
+                    ps.setString(i + 1, params.get(i));
                 }
+                ps.setMaxRows(limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new DossierSummary(DossierId.of(rs.getString(1)), rs.getInt(2), rs.getString(3), rs.getString(4),
