@@ -126,11 +126,18 @@ public final class Engine {
         this.meanHousehold = scenario.inflow().meanHouseholdSize();
     }
 
-    /** Runs the replication and returns its statistics. */
+    /**
+     * Runs the replication and returns its statistics.
+     *
+     * @throws java.util.concurrent.CancellationException when the thread is interrupted (a cancelled job)
+     */
     public Result run() {
         initialState();
         LocalDate end = sc.end();
         for (LocalDate d = sc.start(); !d.isAfter(end); d = d.plusDays(1)) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new java.util.concurrent.CancellationException("simulation cancelled on simulated day " + d);
+            }
             clock.set(d);
             if (d.getDayOfMonth() == 1) {
                 scheduleArrivals(YearMonth.from(d));

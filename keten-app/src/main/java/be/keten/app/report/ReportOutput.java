@@ -3,7 +3,7 @@ package be.keten.app.report;
 import be.keten.app.cli.DatabaseOption;
 import be.keten.app.cli.DbCommand;
 import be.keten.app.cli.ExitCode;
-import be.keten.app.stats.StoreStatistics;
+import be.keten.server.statistics.StoreStatistics;
 import be.keten.stats.ChainStatistics;
 import be.keten.stats.StatisticsParameters;
 import be.keten.stats.report.Language;

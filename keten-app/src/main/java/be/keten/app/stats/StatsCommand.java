@@ -1,5 +1,6 @@
 package be.keten.app.stats;
 
+import be.keten.server.statistics.StoreStatistics;
 import be.keten.app.cli.DatabaseOption;
 import be.keten.app.cli.DbCommand;
 import be.keten.app.cli.ExitCode;

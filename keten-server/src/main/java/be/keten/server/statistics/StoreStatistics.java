@@ -1,4 +1,4 @@
-package be.keten.app.stats;
+package be.keten.server.statistics;
 
 import be.keten.stats.ChainStatistics;
 import be.keten.stats.StatisticsParameters;

@@ -1,0 +1,169 @@
+package be.keten.server.simulation;
+
+import be.keten.sim.Outcome;
+import be.keten.sim.Scenario;
+import be.keten.sim.Simulation;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Service;
+
+/**
+ * Simulations run as asynchronous jobs: submitted, run one at a time (each uses every core), polled
+ * for progress, fetched, cancelled. Jobs live in memory; the {@value #KEPT} most recent are kept.
+ * Same scenario and seed, same results, whoever runs them.
+ */
+@Service
+public class SimulationJobs implements DisposableBean {
+    static final int KEPT = 50;
+
+    public enum Status { QUEUED, RUNNING, DONE, FAILED, CANCELLED }
+
+    /** One job; {@code outcomes} is set once it is DONE. */
+    public static final class Job {
+        private final String id;
+        private final String owner;
+        private final String label;
+        private final Scenario scenario;
+        private final int replications;
+        private final long seed;
+        private final Instant submittedAt;
+        private final AtomicInteger done = new AtomicInteger();
+        private volatile Status status = Status.QUEUED;
+        private volatile String error;
+        private volatile List<Outcome> outcomes;
+        private volatile Instant finishedAt;
+        private volatile Future<?> future;
+
+        Job(String id, String owner, String label, Scenario scenario, int replications, long seed, Instant submittedAt) {
+            this.id = id;
+            this.owner = owner;
+            this.label = label;
+            this.scenario = scenario;
+            this.replications = replications;
+            this.seed = seed;
+            this.submittedAt = submittedAt;
+        }
+
+        public String id() { return id; }
+        public String owner() { return owner; }
+        public String label() { return label; }
+        public Scenario scenario() { return scenario; }
+        public int replications() { return replications; }
+        public long seed() { return seed; }
+        public Instant submittedAt() { return submittedAt; }
+        public Instant finishedAt() { return finishedAt; }
+        public int replicationsDone() { return done.get(); }
+        public Status status() { return status; }
+        public String error() { return error; }
+        public List<Outcome> outcomes() { return outcomes; }
+
+        /** Share of the replications finished, 0 to 1. */
+        public double progress() {
+            return status == Status.DONE ? 1.0 : done.get() / (double) replications;
+        }
+    }
+
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "keten-simulation-jobs");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Clock clock;
+    private final int threads;
+
+    public SimulationJobs() {
+        this(Clock.systemUTC(), Runtime.getRuntime().availableProcessors());
+    }
+
+    SimulationJobs(Clock clock, int threads) {
+        this.clock = clock;
+        this.threads = threads;
+    }
+
+    /** Queues a run of {@code replications} replications of {@code scenario} with {@code seed}. */
+    public Job submit(String owner, String label, Scenario scenario, int replications, long seed) {
+        if (replications < 1 || replications > 1000) {
+            throw new IllegalArgumentException("replications: " + replications + " is not allowed; 1 to 1000");
+        }
+        Job job = new Job(UUID.randomUUID().toString(), owner, label, scenario, replications, seed, clock.instant());
+        jobs.put(job.id(), job);
+        forgetOld();
+        job.future = runner.submit(() -> run(job));
+        return job;
+    }
+
+    private void run(Job job) {
+        if (job.status == Status.CANCELLED) {
+            return;
+        }
+        job.status = Status.RUNNING;
+        try {
+            List<Outcome> out = Simulation.run(job.scenario, job.replications, job.seed, threads, job.done::set);
+            job.outcomes = out;
+            job.status = Status.DONE;
+        } catch (CancellationException e) {
+            job.status = Status.CANCELLED;
+        } catch (RuntimeException e) {
+            if (job.status != Status.CANCELLED) {
+                job.status = Thread.currentThread().isInterrupted() ? Status.CANCELLED : Status.FAILED;
+                job.error = e.getMessage();
+            }
+        } finally {
+            job.finishedAt = clock.instant();
+            Thread.interrupted(); // the runner thread goes on with the next job
+        }
+    }
+
+    public Optional<Job> find(String id) {
+        return Optional.ofNullable(jobs.get(id));
+    }
+
+    /** Every kept job, newest first. */
+    public List<Job> list() {
+        List<Job> out = new ArrayList<>(jobs.values());
+        out.sort(Comparator.comparing(Job::submittedAt).reversed());
+        return out;
+    }
+
+    /** Cancels a queued or running job; false when it had already ended. */
+    public boolean cancel(String id) {
+        Job job = jobs.get(id);
+        if (job == null || job.status == Status.DONE || job.status == Status.FAILED || job.status == Status.CANCELLED) {
+            return false;
+        }
+        job.status = Status.CANCELLED;
+        if (job.future != null) {
+            job.future.cancel(true);
+        }
+        return true;
+    }
+
+    private void forgetOld() {
+        List<Job> all = list();
+        for (int i = KEPT; i < all.size(); i++) {
+            Job old = all.get(i);
+            if (old.status != Status.QUEUED && old.status != Status.RUNNING) {
+                jobs.remove(old.id());
+            }
+        }
+    }
+
+    @Override
+    public void destroy() {
+        runner.shutdownNow();
+    }
+}
