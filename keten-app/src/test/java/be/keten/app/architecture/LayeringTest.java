@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The module arrows of ARCHITECTURE.md: core knows nothing but the JDK; formats above it; store and
- * statistics side by side above those (statistics never reads the database); the app on top.
+ * statistics side by side above those (statistics never reads the database); simulation above
+ * statistics; the server above all of them; the command line on top.
  */
 class LayeringTest {
     private static JavaClasses keten;
@@ -38,13 +39,15 @@ class LayeringTest {
                 .layer("store").definedBy("be.keten.store..")
                 .layer("stats").definedBy("be.keten.stats..")
                 .layer("sim").definedBy("be.keten.sim..")
+                .layer("server").definedBy("be.keten.server..")
                 .layer("app").definedBy("be.keten.app..")
                 .whereLayer("app").mayNotBeAccessedByAnyLayer()
-                .whereLayer("store").mayOnlyBeAccessedByLayers("app")
-                .whereLayer("sim").mayOnlyBeAccessedByLayers("app")
-                .whereLayer("stats").mayOnlyBeAccessedByLayers("sim", "app")
-                .whereLayer("io").mayOnlyBeAccessedByLayers("store", "stats", "sim", "app")
-                .whereLayer("core").mayOnlyBeAccessedByLayers("io", "store", "stats", "sim", "app")
+                .whereLayer("server").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("server", "app")
+                .whereLayer("sim").mayOnlyBeAccessedByLayers("server", "app")
+                .whereLayer("stats").mayOnlyBeAccessedByLayers("sim", "server", "app")
+                .whereLayer("io").mayOnlyBeAccessedByLayers("store", "stats", "sim", "server", "app")
+                .whereLayer("core").mayOnlyBeAccessedByLayers("io", "store", "stats", "sim", "server", "app")
                 .check(keten);
     }
 
@@ -62,5 +65,6 @@ class LayeringTest {
         org.assertj.core.api.Assertions.assertThat(keten.containPackage("be.keten.core.rulebook")).isTrue();
         org.assertj.core.api.Assertions.assertThat(keten.containPackage("be.keten.app.cli")).isTrue();
         org.assertj.core.api.Assertions.assertThat(keten.containPackage("be.keten.stats")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(keten.containPackage("be.keten.server.security")).isTrue();
     }
 }
