@@ -36,6 +36,11 @@ public class SecurityConfiguration {
 
     @Bean
     public PasswordEncoder passwordEncoder() {
+        return passwords();
+    }
+
+    /** Argon2id, with the algorithm's id in each stored hash so parameters can change later. */
+    public static PasswordEncoder passwords() {
         String id = "argon2@SpringSecurity_v5_8";
         return new DelegatingPasswordEncoder(id, Map.of(id, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()));
     }
