@@ -46,9 +46,14 @@ public final class Problems {
             case 401: return "unauthenticated";
             case 403: return "forbidden-for-role";
             case 404: return "not-found";
+            case 405: return "method-not-allowed";
+            case 406: return "not-acceptable";
             case 409: return "conflict";
+            case 413: return "too-large";
+            case 415: return "unsupported-media-type";
             case 422: return "forbidden-by-rulebook";
             case 429: return "too-many-requests";
+            case 503: return "unavailable";
             default: return "error";
         }
     }

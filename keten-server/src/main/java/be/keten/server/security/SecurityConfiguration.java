@@ -33,6 +33,8 @@ public class SecurityConfiguration {
             + " connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
     private static final RequestMatcher API = request -> request.getServletPath().startsWith("/api/");
     private static final RequestMatcher HAS_CREDENTIALS = request -> request.getHeader("Authorization") != null;
+    /** An API request without a session cookie carries no ambient credentials to forge: it gets 401, not a CSRF 403. */
+    private static final RequestMatcher API_WITHOUT_SESSION = request -> API.matches(request) && request.getRequestedSessionId() == null;
 
     @Bean
     public PasswordEncoder passwordEncoder() {
@@ -72,7 +74,7 @@ public class SecurityConfiguration {
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
                 .httpBasic(b -> b.authenticationEntryPoint(apiEntry))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-                .csrf(c -> c.ignoringRequestMatchers(HAS_CREDENTIALS))
+                .csrf(c -> c.ignoringRequestMatchers(HAS_CREDENTIALS, API_WITHOUT_SESSION))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(apiEntry, API)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
                         .accessDeniedHandler(denied))
