@@ -88,6 +88,13 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /** A URL the firewall refuses (encoded slashes, ';', '//'…) is a malformed request: 400 problem+json like any other. */
+    @Bean
+    public org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, e) -> Problems.write(response, 400, "Malformed request",
+                "the URL is not allowed: it contains a character sequence the server refuses (such as ';', '//' or an encoded '/')", null);
+    }
+
     /** Whether a request is an API request (problem+json errors) rather than a page. */
     public static boolean isApi(HttpServletRequest request) {
         return API.matches(request);

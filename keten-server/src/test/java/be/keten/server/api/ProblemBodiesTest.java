@@ -47,6 +47,12 @@ class ProblemBodiesTest extends ApiTestBase {
     }
 
     @Test
+    void aUrlTheFirewallRefusesIsAMalformedRequestNotAnError() throws Exception {
+        JsonNode p = problem(get("/api/cases/D-2023-000001;jsessionid=x").with(as(Role.DVZ)), 400, "malformed-request");
+        assertThat(p.get("detail").asText()).startsWith("the URL is not allowed");
+    }
+
+    @Test
     void unauthenticated401() throws Exception {
         problem(get("/api/me"), 401, "unauthenticated");
         problem(get("/api/me").with(httpBasicWrong()).with(from("10.99.0.1")), 401, "unauthenticated");

@@ -1,0 +1,99 @@
+package be.keten.server.web;
+
+import be.keten.server.security.Access;
+import be.keten.server.security.CurrentUser;
+import be.keten.server.simulation.SimulationJobs;
+import be.keten.sim.Bands;
+import be.keten.sim.Indicator;
+import be.keten.sim.Outcome;
+import be.keten.core.calendar.Period;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The what-if page's polling endpoint: a job's status and progress and, once it is done, the
+ * p5–p50–p95 bands of the page's indicators per month. Only the job's owner sees it.
+ */
+@RestController
+public class WhatIfJobs {
+    /** The indicators the page offers (keys of {@link Indicator#key()}), in the order of its menu. */
+    public static final List<String> INDICATORS = List.of("cgvs_workload|dossiers", "cgvs_backlog|dossiers", "applications|persons",
+            "cgvs_decisions|persons", "protection_rate|dossiers", "rvv_pending|dossiers", "reception_occupancy|persons", "waiting_list|persons",
+            "reception_capacity|places", "required_capacity|places");
+    public static final String DEFAULT_INDICATOR = INDICATORS.get(0);
+
+    private final SimulationJobs jobs;
+    private final CurrentUser user;
+
+    public WhatIfJobs(SimulationJobs jobs, CurrentUser user) {
+        this.jobs = jobs;
+        this.user = user;
+    }
+
+    /** The message key of an indicator's label. */
+    public static String messageKey(String indicator) {
+        return "indicator." + indicator.replace('|', '.');
+    }
+
+    @GetMapping(path = "/what-if/jobs/{id}", produces = "application/json")
+    public Map<String, Object> job(@PathVariable String id) {
+        user.require(Access.SIMULATORS, "run simulations");
+        SimulationJobs.Job job = jobs.find(id).filter(j -> j.owner().equals(user.name()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such job"));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", job.id());
+        out.put("label", job.label());
+        out.put("status", job.status().name());
+        out.put("progress", job.progress());
+        out.put("replications", job.replications());
+        out.put("done", job.replicationsDone());
+        if (job.error() != null) {
+            out.put("error", job.error());
+        }
+        if (job.status() == SimulationJobs.Status.DONE && job.outcomes() != null) {
+            List<Period> months = Outcome.months(job.scenario());
+            out.put("months", months.stream().map(p -> p.from().toString()).toList());
+            List<Indicator> all = Indicator.all();
+            Map<String, Object> series = new LinkedHashMap<>();
+            for (String key : INDICATORS) {
+                int index = indexOf(all, key);
+                if (index < 0) {
+                    continue;
+                }
+                List<Double> p5 = new ArrayList<>();
+                List<Double> p50 = new ArrayList<>();
+                List<Double> p95 = new ArrayList<>();
+                for (int m = 0; m < months.size(); m++) {
+                    Bands b = Bands.of(job.outcomes(), false, index, m);
+                    p5.add(finite(b.p5()));
+                    p50.add(finite(b.p50()));
+                    p95.add(finite(b.p95()));
+                }
+                series.put(key, Map.of("p5", p5, "p50", p50, "p95", p95, "rate", all.get(index).unit().equals("rate")
+                        || all.get(index).code().equals("protection_rate")));
+            }
+            out.put("series", series);
+        }
+        return out;
+    }
+
+    private static int indexOf(List<Indicator> all, String key) {
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).key().equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+}

@@ -1,0 +1,104 @@
+/* What-if page: polls the two simulation jobs (A and B) until they end, then draws the chosen
+   indicator's p5–p95 band and median (p50) of both, overlaid, and fills the summary table. */
+(function () {
+  'use strict';
+  var root = document.getElementById('whatif-results');
+  if (!root || typeof Chart === 'undefined') {
+    return;
+  }
+  var COLORS = { A: '#1f77b4', B: '#d95f02' };
+  var BANDS = { A: 'rgba(31, 119, 180, 0.18)', B: 'rgba(217, 95, 2, 0.18)' };
+  var lang = document.documentElement.lang || 'en';
+  var numbers = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
+  var percent = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 });
+  var base = root.getAttribute('data-base');
+  var jobs = [];
+  if (root.getAttribute('data-job-a')) { jobs.push({ side: 'A', id: root.getAttribute('data-job-a') }); }
+  if (root.getAttribute('data-job-b')) { jobs.push({ side: 'B', id: root.getAttribute('data-job-b') }); }
+  var select = document.getElementById('indicator');
+  var canvas = document.getElementById('whatif-chart');
+  var chart = null;
+
+  function statusText(status) {
+    return root.getAttribute('data-status-' + status.toLowerCase()) || status;
+  }
+
+  function ended(job) {
+    return job.data && (job.data.status === 'DONE' || job.data.status === 'FAILED' || job.data.status === 'CANCELLED');
+  }
+
+  function poll(job) {
+    fetch(base + encodeURIComponent(job.id), { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then(function (r) {
+        if (!r.ok) { throw new Error('HTTP ' + r.status); }
+        return r.json();
+      })
+      .then(function (data) {
+        job.data = data;
+        var bar = document.getElementById('progress-' + job.side);
+        if (bar) { bar.value = data.progress; }
+        var st = document.getElementById('status-' + job.side);
+        if (st) { st.textContent = statusText(data.status) + (data.error ? ': ' + data.error : ''); }
+        if (ended(job)) {
+          if (jobs.every(ended)) { draw(); }
+        } else {
+          setTimeout(function () { poll(job); }, 1000);
+        }
+      })
+      .catch(function () { setTimeout(function () { poll(job); }, 3000); });
+  }
+
+  function format(v, rate) {
+    if (v === null || v === undefined) { return '–'; }
+    return rate ? percent.format(v) : numbers.format(v);
+  }
+
+  function draw() {
+    var key = select.value;
+    var done = jobs.filter(function (j) { return j.data && j.data.status === 'DONE' && j.data.series && j.data.series[key]; });
+    if (done.length === 0) { return; }
+    var months = done[0].data.months;
+    var rate = done[0].data.series[key].rate;
+    var datasets = [];
+    done.forEach(function (j) {
+      var s = j.data.series[key];
+      datasets.push({ label: j.side + ' p5', data: s.p5, borderColor: 'transparent', backgroundColor: BANDS[j.side], pointRadius: 0, fill: false });
+      datasets.push({ label: j.side + ' ' + root.getAttribute('data-band'), data: s.p95, borderColor: 'transparent', backgroundColor: BANDS[j.side],
+        pointRadius: 0, fill: '-1' });
+      datasets.push({ label: j.side + ' ' + root.getAttribute('data-median'), data: s.p50, borderColor: COLORS[j.side], backgroundColor: COLORS[j.side],
+        borderWidth: 2.5, pointRadius: 2, fill: false });
+    });
+    if (chart) { chart.destroy(); }
+    chart = new Chart(canvas, {
+      type: 'line',
+      data: { labels: months, datasets: datasets },
+      options: {
+        responsive: true, maintainAspectRatio: false, animation: false, locale: lang,
+        interaction: { mode: 'index', intersect: false },
+        scales: { y: { beginAtZero: !rate, ticks: { callback: function (v) { return format(v, rate); } } } },
+        plugins: {
+          legend: { position: 'bottom', labels: { filter: function (item) { return !/ p5$/.test(item.text); } } },
+          tooltip: { callbacks: { label: function (c) { return c.dataset.label + ': ' + format(c.parsed.y, rate); } } }
+        }
+      }
+    });
+    canvas.setAttribute('data-rendered', 'true');
+    summary();
+  }
+
+  function summary() {
+    document.querySelectorAll('#whatif-summary tr[data-indicator]').forEach(function (row) {
+      var key = row.getAttribute('data-indicator');
+      jobs.forEach(function (j) {
+        var cell = row.querySelector('td[data-side="' + j.side + '"]');
+        if (!cell || !j.data || !j.data.series || !j.data.series[key]) { return; }
+        var s = j.data.series[key];
+        var last = s.p50.length - 1;
+        cell.textContent = format(s.p50[last], s.rate) + ' (' + format(s.p5[last], s.rate) + ' – ' + format(s.p95[last], s.rate) + ')';
+      });
+    });
+  }
+
+  select.addEventListener('change', draw);
+  jobs.forEach(poll);
+})();

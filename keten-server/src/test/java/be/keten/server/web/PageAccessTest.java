@@ -1,0 +1,160 @@
+package be.keten.server.web;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import be.keten.server.security.Access;
+import be.keten.server.security.Role;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** Which role may open which page (others get 403), logins, CSRF on forms, the language switch, downloads. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class PageAccessTest {
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry r) {
+        TestData.properties(r, "web-access");
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    static final Map<String, Set<Role>> PAGES = new LinkedHashMap<>();
+
+    static {
+        PAGES.put("/", Access.AGGREGATE_READERS);
+        PAGES.put("/statistics", Access.AGGREGATE_READERS);
+        PAGES.put("/statistics?month=2023-05", Access.AGGREGATE_READERS);
+        PAGES.put("/reception", Access.AGGREGATE_READERS);
+        PAGES.put("/what-if", Access.SIMULATORS);
+        PAGES.put("/cases", Access.CASE_READERS);
+        PAGES.put("/cases?list=1", Access.CASE_READERS);
+        PAGES.put("/audit", Access.ADMINISTRATORS);
+        PAGES.put("/accounts", Access.ADMINISTRATORS);
+    }
+
+    private static RequestPostProcessor as(Role r) {
+        return user("page-" + r.code()).roles(r.name());
+    }
+
+    @Test
+    void eachPageOpensForItsRolesAndIsForbiddenToOthers() throws Exception {
+        for (var page : PAGES.entrySet()) {
+            for (Role r : Role.values()) {
+                mvc.perform(get(page.getKey()).with(as(r))).andExpect(page.getValue().contains(r) ? status().isOk() : status().isForbidden());
+            }
+        }
+    }
+
+    @Test
+    void caseTimelineIsForAgenciesAndAnUnknownDossierIsNotFound() throws Exception {
+        for (Role r : Role.values()) {
+            mvc.perform(get("/cases/D-2022-999999").with(as(r)))
+                    .andExpect(Access.CASE_READERS.contains(r) ? status().isNotFound() : status().isForbidden());
+        }
+        mvc.perform(get("/cases/not-an-id").with(as(Role.DVZ))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aUserWithoutRoleMayOpenNoPage() throws Exception {
+        for (String page : PAGES.keySet()) {
+            mvc.perform(get(page).with(user("nobody").authorities(java.util.List.of()))).andExpect(status().isForbidden());
+        }
+    }
+
+    @Test
+    void anonymousVisitorsAreSentToTheLoginPage() throws Exception {
+        for (String page : PAGES.keySet()) {
+            mvc.perform(get(page)).andExpect(status().is3xxRedirection()).andExpect(redirectedUrlPattern("**/login"));
+        }
+        mvc.perform(get("/login")).andExpect(status().isOk()).andExpect(content().string(containsString("name=\"_csrf\"")));
+        mvc.perform(get("/css/keten.css")).andExpect(status().isOk());
+        mvc.perform(get("/js/whatif.js")).andExpect(status().isOk());
+        mvc.perform(get("/webjars/chart.js/4.4.1/dist/chart.umd.js")).andExpect(status().isOk());
+    }
+
+    @Test
+    void formsWithoutTheCsrfTokenAreRefused() throws Exception {
+        mvc.perform(post("/accounts").param("username", "someone").param("role", "dvz").with(as(Role.ADMIN))).andExpect(status().isForbidden());
+        mvc.perform(post("/accounts/page-dvz/disable").with(as(Role.ADMIN))).andExpect(status().isForbidden());
+        mvc.perform(post("/what-if").param("horizon", "2").with(as(Role.ANALYST))).andExpect(status().isForbidden());
+        mvc.perform(post("/logout").with(as(Role.ANALYST))).andExpect(status().isForbidden());
+        // With the token the same form goes through.
+        mvc.perform(post("/accounts").param("username", "csrf-ok").param("role", "dvz").with(as(Role.ADMIN)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrlPattern("/accounts*"));
+    }
+
+    @Test
+    void adminFormsNeedTheAdminRoleEvenWithAToken() throws Exception {
+        mvc.perform(post("/accounts").param("username", "sneaky").param("role", "admin").with(as(Role.ANALYST)).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/accounts/page-dvz/disable").with(as(Role.DVZ)).with(csrf())).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void whatIfJobsAreForSimulatorsAndTheirOwnerOnly() throws Exception {
+        mvc.perform(get("/what-if/jobs/nope").with(as(Role.ANALYST))).andExpect(status().isNotFound());
+        mvc.perform(get("/what-if/jobs/nope").with(as(Role.ADMIN))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theLanguageIsChosenWithLangAndKeptInACookie() throws Exception {
+        mvc.perform(get("/").param("lang", "fr").with(as(Role.ANALYST)))
+                .andExpect(status().isOk())
+                .andExpect(cookie().value(WebConfiguration.COOKIE, "fr"))
+                .andExpect(content().string(containsString("<html lang=\"fr\">")))
+                .andExpect(content().string(containsString("Vue d’ensemble de la chaîne")));
+        mvc.perform(get("/").cookie(new jakarta.servlet.http.Cookie(WebConfiguration.COOKIE, "nl")).with(as(Role.ANALYST)))
+                .andExpect(content().string(containsString("Overzicht van de keten")));
+        mvc.perform(get("/").param("lang", "de").with(as(Role.ANALYST)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("<html lang=\"en\">")));
+        mvc.perform(get("/").header("Accept-Language", "fr-BE,fr;q=0.9").with(as(Role.ANALYST)))
+                .andExpect(content().string(containsString("<html lang=\"fr\">")));
+    }
+
+    @Test
+    void pagesCarryNoInlineScriptOrStyle() throws Exception {
+        for (String page : PAGES.keySet()) {
+            Role r = PAGES.get(page).iterator().next();
+            String html = mvc.perform(get(page).with(as(r))).andExpect(header().exists("Content-Security-Policy"))
+                    .andReturn().getResponse().getContentAsString();
+            org.junit.jupiter.api.Assertions.assertFalse(html.contains(" style=\""), page + " has a style attribute");
+            org.junit.jupiter.api.Assertions.assertFalse(html.contains("<style"), page + " has a style element");
+            org.junit.jupiter.api.Assertions.assertFalse(html.matches("(?s).*<script(?![^>]*\\ssrc=)[^>]*>.*"), page + " has an inline script");
+            org.junit.jupiter.api.Assertions.assertFalse(html.contains("onclick=") || html.contains("onchange="), page + " has an event attribute");
+        }
+    }
+
+    @Test
+    void statisticsDownloadInEachFormat() throws Exception {
+        mvc.perform(get("/statistics/download").param("month", "2023-05").param("format", "csv").with(as(Role.ANALYST)))
+                .andExpect(status().isOk()).andExpect(header().string("Content-Type", containsString("zip")));
+        mvc.perform(get("/statistics/download").param("month", "2023-05").param("format", "csv").param("table", "cgvs_workload.csv")
+                        .with(as(Role.ANALYST)))
+                .andExpect(status().isOk()).andExpect(header().string("Content-Type", containsString("text/csv")));
+        mvc.perform(get("/statistics/download").param("month", "2023-05").param("format", "xlsx").with(as(Role.ANALYST)))
+                .andExpect(status().isOk()).andExpect(header().string("Content-Disposition", containsString(".xlsx")));
+        mvc.perform(get("/statistics/download").param("month", "2023-05").param("format", "pdf").param("lang", "nl").with(as(Role.ANALYST)))
+                .andExpect(status().isOk()).andExpect(header().string("Content-Type", "application/pdf"))
+                .andExpect(header().string("Content-Disposition", containsString("-nl.pdf")));
+        mvc.perform(get("/statistics/download").param("format", "doc").with(as(Role.ANALYST))).andExpect(status().isBadRequest());
+    }
+}
