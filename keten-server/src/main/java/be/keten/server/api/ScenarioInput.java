@@ -119,10 +119,4 @@ final class ScenarioInput {
         }
         return com.fasterxml.jackson.databind.node.TextNode.valueOf(p.toString());
     }
-
-    /** The scenario with another horizon. */
-    static Scenario withHorizon(Scenario s, int months) {
-        return new Scenario(s.name(), s.start(), months, s.initial(), s.inflow(), s.pathways(), s.dvz(), s.cgvs(), s.rvv(), s.reception(),
-                s.policies(), s.statistics());
-    }
 }

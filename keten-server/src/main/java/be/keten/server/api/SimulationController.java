@@ -5,6 +5,7 @@ import be.keten.server.KetenProperties;
 import be.keten.server.security.Access;
 import be.keten.server.security.CurrentUser;
 import be.keten.server.security.Role;
+import be.keten.server.simulation.Levers;
 import be.keten.server.simulation.SimulationJobs;
 import be.keten.sim.Bands;
 import be.keten.sim.Indicator;
@@ -114,7 +115,8 @@ public class SimulationController {
             throw new ApiException(400, "invalid-scenario", "Invalid scenario", e.getMessage(), e.key());
         }
         if (horizon != null) {
-            scenario = ScenarioInput.withHorizon(scenario, horizon);
+            // The what-if page's horizon lever: one way to change a scenario's horizon.
+            scenario = new Levers(1.0, null, 0, null, 0, List.of(), horizon).apply(scenario);
         }
         SimulationJobs.Job job = jobs.submit(user.name(), name != null ? name : scenario.name(), scenario, replications, seed);
         return ResponseEntity.accepted().location(URI.create("/api/simulations/" + job.id())).body(JobView.of(job));
