@@ -42,6 +42,22 @@ public class WhatIfJobs {
         return "indicator." + indicator.replace('|', '.');
     }
 
+    /** Cancels one of the user's own runs, then shows the page again (the form carries a CSRF token). */
+    @org.springframework.web.bind.annotation.PostMapping("/what-if/jobs/{id}/cancel")
+    public org.springframework.web.servlet.view.RedirectView cancel(@PathVariable String id,
+            @org.springframework.web.bind.annotation.RequestParam(value = "a", required = false) String a,
+            @org.springframework.web.bind.annotation.RequestParam(value = "b", required = false) String b) {
+        user.require(Access.SIMULATORS, "run simulations");
+        SimulationJobs.Job job = jobs.find(id).filter(j -> j.owner().equals(user.name()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such job"));
+        jobs.cancel(job.id());
+        String back = org.springframework.web.util.UriComponentsBuilder.fromPath("/what-if").queryParamIfPresent("a", java.util.Optional.ofNullable(a))
+                .queryParamIfPresent("b", java.util.Optional.ofNullable(b)).build().encode().toUriString();
+        org.springframework.web.servlet.view.RedirectView view = new org.springframework.web.servlet.view.RedirectView(back, true);
+        view.setExposeModelAttributes(false);
+        return view;
+    }
+
     @GetMapping(path = "/what-if/jobs/{id}", produces = "application/json")
     public Map<String, Object> job(@PathVariable String id) {
         user.require(Access.SIMULATORS, "run simulations");

@@ -115,6 +115,20 @@ class PageAccessTest {
         mvc.perform(get("/what-if/jobs/nope").with(as(Role.ADMIN))).andExpect(status().isForbidden());
     }
 
+    @Autowired
+    be.keten.server.simulation.SimulationJobs jobs;
+
+    @Test
+    void aRunIsCancelledByItsOwnerWithACsrfTokenOnly() throws Exception {
+        be.keten.sim.Scenario sc = be.keten.sim.ScenarioFile.read(TestData.SCENARIOS.resolve("baseline-2025.yaml"));
+        var job = jobs.submit("page-analyst", "long run", sc, 50, 1);
+        mvc.perform(post("/what-if/jobs/" + job.id() + "/cancel").with(as(Role.ANALYST))).andExpect(status().isForbidden());
+        mvc.perform(post("/what-if/jobs/" + job.id() + "/cancel").with(as(Role.CGVS)).with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(post("/what-if/jobs/" + job.id() + "/cancel").param("a", job.id()).with(as(Role.ANALYST)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrlPattern("/what-if?a=*"));
+        org.assertj.core.api.Assertions.assertThat(job.status()).isEqualTo(be.keten.server.simulation.SimulationJobs.Status.CANCELLED);
+    }
+
     @Test
     void theLanguageIsChosenWithLangAndKeptInACookie() throws Exception {
         mvc.perform(get("/").param("lang", "fr").with(as(Role.ANALYST)))
