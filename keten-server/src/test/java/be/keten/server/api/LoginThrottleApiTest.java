@@ -16,20 +16,20 @@ class LoginThrottleApiTest extends ApiTestBase {
     void fiveFailuresBlockTheAccountAndTheAddressWith429() throws Exception {
         String password = accounts.create("throttled", Role.ANALYST, Actor.local("test")).password();
         for (int i = 0; i < 5; i++) {
-            assertThat(mvc.perform(get("/api/me").with(httpBasic("throttled", "wrong-" + i)).with(from("10.77.0.1"))).andReturn()
+            assertThat(mvc.perform(get("/api/me").with(httpBasic("throttled", "wrong-" + i)).with(from("10.79.0.1"))).andReturn()
                     .getResponse().getStatus()).isEqualTo(401);
         }
         // Now even the right password is refused, from that address and from any other.
-        MvcResult r = mvc.perform(get("/api/me").with(httpBasic("throttled", password)).with(from("10.77.0.1"))).andReturn();
+        MvcResult r = mvc.perform(get("/api/me").with(httpBasic("throttled", password)).with(from("10.79.0.1"))).andReturn();
         assertThat(r.getResponse().getStatus()).isEqualTo(429);
         assertThat(r.getResponse().getHeader("Retry-After")).isEqualTo("60");
         assertThat(json(r).get("type").asText()).isEqualTo(Problems.type("too-many-requests").toString());
-        assertThat(mvc.perform(get("/api/me").with(httpBasic("throttled", password)).with(from("10.77.0.2"))).andReturn().getResponse()
+        assertThat(mvc.perform(get("/api/me").with(httpBasic("throttled", password)).with(from("10.79.0.2"))).andReturn().getResponse()
                 .getStatus()).isEqualTo(429);
         // Another account from the blocked address is blocked too; from elsewhere it is not.
-        assertThat(mvc.perform(get("/api/me").with(as(Role.ANALYST)).with(from("10.77.0.1"))).andReturn().getResponse().getStatus())
+        assertThat(mvc.perform(get("/api/me").with(as(Role.ANALYST)).with(from("10.79.0.1"))).andReturn().getResponse().getStatus())
                 .isEqualTo(429);
-        assertThat(mvc.perform(get("/api/me").with(as(Role.ANALYST)).with(from("10.77.0.3"))).andReturn().getResponse().getStatus())
+        assertThat(mvc.perform(get("/api/me").with(as(Role.ANALYST)).with(from("10.79.0.3"))).andReturn().getResponse().getStatus())
                 .isEqualTo(200);
     }
 
