@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Record, measure, simulate and plan the Belgian asylum and reception chain.",
         subcommands = {DbCommand.class, EventsCommand.class, CaseCommand.class, PolicyCommand.class, CalendarCommand.class,
                 be.keten.app.reception.ReceptionCommand.class, be.keten.app.stats.StatsCommand.class, be.keten.app.stats.SynthCommand.class,
-                be.keten.app.sim.SimulateCommand.class, be.keten.app.sim.BacktestCommand.class, be.keten.app.server.ServeCommand.class, be.keten.app.server.AccountCommand.class,
+                be.keten.app.sim.SimulateCommand.class, be.keten.app.sim.BacktestCommand.class, be.keten.app.sim.CalibrateCommand.class, be.keten.app.server.ServeCommand.class, be.keten.app.server.AccountCommand.class,
                 FairShareCommand.class, KetenCli.ReportCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 usage, 2 invalid input (nothing written), 3 conflict, 4 not found, 5 database error."})
 public final class KetenCli implements Runnable {
