@@ -756,7 +756,7 @@ public final class Engine {
         int days = (int) Math.ceil(-Math.log(1 - rng.nextDouble()) / h * 30.4375);
         at(since.plusDays(Math.max(1, days)), () -> {
             List<PersonId> ps = c.state.reception().entrySet().stream()
-                    .filter(e -> !e.getValue().placed() && e.getValue().enteredOn().equals(since)).map(Map.Entry::getKey).sorted().toList();
+                    .filter(e -> e.getValue().waiting() && e.getValue().enteredOn().equals(since)).map(Map.Entry::getKey).sorted().toList();
             if (!ps.isEmpty()) {
                 emit(c, new LeftReception(c.state.dossier(), today(), LeaveReason.NO_SHOW, ps));
             }

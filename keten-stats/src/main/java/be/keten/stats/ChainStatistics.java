@@ -9,6 +9,7 @@ import be.keten.core.event.ChainEvent;
 import be.keten.core.event.DecisionEvent;
 import be.keten.core.event.ProcedureEvent.ApplicationRegistered;
 import be.keten.core.event.ReceptionEvent.LeftReception;
+import be.keten.core.event.ReceptionEvent.SponsorshipStarted;
 import be.keten.core.id.DossierId;
 import be.keten.core.id.PersonId;
 import be.keten.core.person.LanguageRole;
@@ -59,6 +60,7 @@ public final class ChainStatistics implements Consumer<ChainEvent> {
     private final StockSeries<PlaceType> occupancyByType = new StockSeries<>();
     private final StockSeries<String> occupancyByFacility = new StockSeries<>();
     private final StockSeries<Unit> waitingList = new StockSeries<>();
+    private final StockSeries<Unit> sponsored = new StockSeries<>();
     private final StockSeries<Resident> residents = new StockSeries<>();
     // year of departure -> {departures, days in the network}
     private final Map<Integer, long[]> stays = new TreeMap<>();
@@ -167,11 +169,18 @@ public final class ChainStatistics implements Consumer<ChainEvent> {
             if (was != null && was.equals(is)) {
                 continue;
             }
-            if (was != null && !was.placed()) {
+            if (was != null && was.waiting()) {
                 waitingList.change(Unit.PERSONS, day, -1);
             }
-            if (is != null && !is.placed()) {
+            if (is != null && is.waiting()) {
                 waitingList.change(Unit.PERSONS, day, 1);
+            }
+            // Community sponsorship is reception outside the network: neither a place nor the waiting list.
+            if (was != null && was.sponsored()) {
+                sponsored.change(Unit.PERSONS, day, -1);
+            }
+            if (is != null && is.sponsored()) {
+                sponsored.change(Unit.PERSONS, day, 1);
             }
             if (was != null && was.placed()) {
                 occupancyByType.change(was.placeType(), day, -1);
@@ -182,12 +191,13 @@ public final class ChainStatistics implements Consumer<ChainEvent> {
                 occupancyByFacility.change(is.facility(), day, 1);
             }
             boolean entered = is != null && is.placed() && (was == null || !was.placed());
-            boolean left = was != null && was.placed() && is == null;
+            boolean left = was != null && was.placed() && (is == null || !is.placed());
             if (entered) {
                 receptionIn.merge(m, 1L, Long::sum);
             }
             if (left) {
-                LeaveReason reason = e instanceof LeftReception l ? l.reason() : LeaveReason.RETURN;
+                LeaveReason reason = e instanceof LeftReception l ? l.reason()
+                        : e instanceof SponsorshipStarted ? LeaveReason.COMMUNITY_SPONSORSHIP : LeaveReason.RETURN;
                 receptionOut.computeIfAbsent(m, k -> new EnumMap<>(LeaveReason.class)).merge(reason, 1L, Long::sum);
                 long[] s = stays.computeIfAbsent(day.getYear(), k -> new long[2]);
                 s[0]++;
@@ -283,11 +293,12 @@ public final class ChainStatistics implements Consumer<ChainEvent> {
         return rvvPending.at(unit, day);
     }
 
-    /** Persons entering the network (placements; waiting-list registrations are not IN). */
+    /** Persons entering the network (placements; waiting-list registrations and sponsorships are not IN). */
     public long receptionIn(Period p) {
         return p.months().stream().mapToLong(m -> receptionIn.getOrDefault(m, 0L)).sum();
     }
 
+    /** Persons leaving the network by reason; a move to community sponsorship is {@link LeaveReason#COMMUNITY_SPONSORSHIP}. */
     public Map<LeaveReason, Long> receptionOut(Period p) {
         Map<LeaveReason, Long> out = new EnumMap<>(LeaveReason.class);
         p.months().forEach(m -> receptionOut.getOrDefault(m, Map.of()).forEach((r, v) -> out.merge(r, v, Long::sum)));
@@ -313,6 +324,14 @@ public final class ChainStatistics implements Consumer<ChainEvent> {
 
     public long waitingList(LocalDate day) {
         return waitingList.at(Unit.PERSONS, day);
+    }
+
+    /**
+     * Persons received by community sponsorship at the end of a day (GUIDE §7.1): outside the
+     * network, so never in {@link #occupancy} nor on the {@link #waitingList}.
+     */
+    public long sponsored(LocalDate day) {
+        return sponsored.at(Unit.PERSONS, day);
     }
 
     /** Average months in the network of persons who left in the year; current residents do not count (GUIDE §5.4). */

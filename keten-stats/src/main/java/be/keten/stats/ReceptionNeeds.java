@@ -23,7 +23,8 @@ import java.util.OptionalDouble;
  * from the list, counted in the month of the placement;</li>
  * <li><b>entitled not accommodated</b>: persons of a dossier Fedasil found entitled to material aid,
  * whose application is still in procedure (registration to the RvV judgment), and who have no
- * place at the end of the day — whether on the waiting list or not (those who left it unplaced);</li>
+ * place at the end of the day — whether on the waiting list or not (those who left it unplaced);
+ * persons received by a community sponsorship are accommodated;</li>
  * <li><b>required capacity</b>: the places that would have kept the waiting list at zero while
  * occupancy stays at the saturation threshold.</li>
  * </ul>
@@ -44,7 +45,7 @@ public final class ReceptionNeeds implements java.util.function.Consumer<ChainEv
         for (var entry : after.reception().entrySet()) {
             Stay was = before.reception().get(entry.getKey());
             Stay is = entry.getValue();
-            if (was != null && !was.placed() && is.placed()) {
+            if (was != null && was.waiting() && is.placed()) {
                 long[] w = waits.computeIfAbsent(YearMonth.from(e.date()), k -> new long[2]);
                 w[0]++;
                 w[1] += ChronoUnit.DAYS.between(was.enteredOn(), e.date());
@@ -60,7 +61,7 @@ public final class ReceptionNeeds implements java.util.function.Consumer<ChainEv
         long n = 0;
         for (Person p : s.persons()) {
             Stay st = s.reception().get(p.id());
-            if (st == null || !st.placed()) {
+            if (st == null || st.waiting()) {   // a sponsored person is received, outside the network
                 n++;
             }
         }

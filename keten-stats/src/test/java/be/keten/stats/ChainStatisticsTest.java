@@ -21,6 +21,7 @@ import be.keten.core.event.ReceptionEvent.EntitlementDecided;
 import be.keten.core.event.ReceptionEvent.LeftReception;
 import be.keten.core.event.ReceptionEvent.PlacedInFacility;
 import be.keten.core.event.ReceptionEvent.PutOnWaitingList;
+import be.keten.core.event.ReceptionEvent.SponsorshipStarted;
 import be.keten.core.event.ReceptionEvent.TransferredBetweenFacilities;
 import be.keten.core.id.ApplicationId;
 import be.keten.core.id.DossierId;
@@ -160,6 +161,43 @@ class ChainStatisticsTest {
         // Stay measured from the placement (not the waiting list), through the transfer: 1 March to 1 September = 184 days.
         assertThat(s.averageStayMonths(2023)).hasValueCloseTo(184 / (365.25 / 12), within(1e-9));
         assertThat(s.averageStayMonths(2024)).isEmpty();
+    }
+
+    @Test
+    void communitySponsorshipIsReceptionOutsideTheNetwork() {
+        DossierId id = DossierId.of("D-SPON-0001");
+        List<Person> family = List.of(p("P-SPON-1", "SY"), p("P-SPON-2", "SY"), p("P-SPON-3", "SY"));
+        List<PersonId> ids = family.stream().map(Person::id).toList();
+        dossier(new be.keten.core.event.PathwayEvent.ArrivedThroughPathway(id, d("2023-02-01"), be.keten.core.pathway.PathwayChannel.RESETTLEMENT,
+                        family, Nationality.of("LB"), 2023),
+                new EntitlementDecided(id, d("2023-02-01"), true, "RECEPTION_RESETTLEMENT"),
+                new PlacedInFacility(id, d("2023-02-01"), "F-FED-ALVERINGEM", PlaceType.COLLECTIVE, ids, "resettled"),
+                // Two move from the dedicated centre to the sponsors; one stays in the centre.
+                new SponsorshipStarted(id, d("2023-03-15"), "CARITAS", ids.subList(0, 2), null),
+                new ApplicationRegistered(id, d("2023-03-20"), ApplicationId.of("A-SPON-0001"), ApplicationType.RESETTLEMENT, family,
+                        LanguageRole.NL, false),
+                new LeftReception(id, d("2024-03-15"), LeaveReason.COMMUNITY_SPONSORSHIP, ids.subList(0, 2)));
+        ChainStatistics s = ChainStatistics.of(log);
+        assertThat(s.occupancy(d("2023-02-28"))).isEqualTo(3);
+        assertThat(s.sponsored(d("2023-02-28"))).isZero();
+        // Sponsored persons occupy no network place and are not waiting.
+        assertThat(s.occupancy(d("2023-03-31"))).isEqualTo(1);
+        assertThat(s.occupancyByFacility(d("2023-03-31"))).containsExactly(java.util.Map.entry("F-FED-ALVERINGEM", 1L));
+        assertThat(s.waitingList(d("2023-03-31"))).isZero();
+        assertThat(s.sponsored(d("2023-03-31"))).isEqualTo(2);
+        assertThat(s.sponsored(d("2024-03-14"))).isEqualTo(2);
+        assertThat(s.residents(d("2023-03-31")).values().stream().mapToLong(Long::longValue).sum()).isEqualTo(1);
+        // The move out of the centre is a departure from the network; the end of the sponsorship is not.
+        assertThat(s.receptionIn(Period.year(2023))).isEqualTo(3);
+        assertThat(s.receptionOut(Period.year(2023))).containsExactly(java.util.Map.entry(LeaveReason.COMMUNITY_SPONSORSHIP, 2L));
+        assertThat(s.receptionOut(Period.year(2024))).isEmpty();
+        assertThat(s.averageStayMonths(2023)).hasValueCloseTo(42 / (365.25 / 12), within(1e-9));   // 1 February to 15 March
+        assertThat(s.sponsored(d("2024-03-15"))).isZero();
+        assertThat(s.occupancy(d("2024-03-15"))).isEqualTo(1);
+        // Received by sponsors, in procedure: not counted as entitled persons without accommodation.
+        ReceptionNeeds needs = new ReceptionNeeds();
+        log.forEach(needs);
+        assertThat(needs.entitledNotAccommodated(d("2023-03-31"))).isZero();
     }
 
     @Test

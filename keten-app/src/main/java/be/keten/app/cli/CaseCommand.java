@@ -104,7 +104,8 @@ public final class CaseCommand implements Runnable {
                     + (s.heldStatus() == null ? "" : "; holds " + s.heldStatus() + " since " + s.protectedOn()));
         }
         out.println("  reception   entitlement " + (s.entitled() == null ? "not decided" : s.entitled() ? "granted" : "refused")
-                + "; " + s.placedCount() + " placed, " + (s.reception().size() - s.placedCount()) + " waiting");
+                + "; " + s.placedCount() + " placed, " + s.waitingCount() + " waiting"
+                + (s.sponsoredCount() == 0 ? "" : ", " + s.sponsoredCount() + " in community sponsorship"));
         out.println("Persons (" + s.persons().size() + ")");
         for (Person p : s.persons()) {
             Stay stay = s.reception().get(p.id());
@@ -112,6 +113,8 @@ public final class CaseCommand implements Runnable {
                     p.declaredUnaccompaniedMinor() ? "  declared unaccompanied minor"
                             + (s.ageAssessments().containsKey(p.id()) ? " (assessed " + s.ageAssessments().get(p.id()) + ")" : "") : "",
                     stay == null ? "" : stay.placed() ? "  placed: " + stay.placeType() + " " + stay.facility() + " since " + stay.enteredOn()
+                            : stay.sponsored() ? "  community sponsorship: " + stay.partner() + " since " + stay.enteredOn()
+                                    + ", planned until " + stay.until()
                             : "  waiting since " + stay.enteredOn());
         }
         out.println("Timeline (" + view.timeline().size() + " events)");

@@ -185,8 +185,8 @@ public final class ReceptionCommand implements Runnable {
             if (unknown > 0) {
                 o.printf("%n%,d resident(s) are placed in facilities that are not in the loaded network%n", unknown);
             }
-            long waiting = states.stream().flatMap(s -> s.reception().values().stream()).filter(s -> !s.placed()).count();
-            LocalDate oldest = states.stream().flatMap(s -> s.reception().values().stream()).filter(s -> !s.placed()).map(Stay::enteredOn)
+            long waiting = states.stream().flatMap(s -> s.reception().values().stream()).filter(Stay::waiting).count();
+            LocalDate oldest = states.stream().flatMap(s -> s.reception().values().stream()).filter(Stay::waiting).map(Stay::enteredOn)
                     .min(LocalDate::compareTo).orElse(null);
             o.println();
             o.println("waiting list: " + waiting + " person(s)" + (oldest == null ? "" : ", oldest entry " + oldest));

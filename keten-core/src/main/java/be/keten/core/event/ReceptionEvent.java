@@ -68,7 +68,39 @@ public sealed interface ReceptionEvent extends ChainEvent {
         }
     }
 
-    /** Persons leave the network, or the waiting list, for the given reason. */
+    /**
+     * Community sponsorship (GUIDE §7.1): volunteers and a partner organisation take care of resettled
+     * persons for a year, outside the reception network. This one event starts it; the persons are
+     * then received by the sponsors (status {@code SPONSORED}): they occupy no network place and are
+     * not on the waiting list. Persons placed in the network (the dedicated centre, where resettled
+     * persons spend their first weeks) move out of it with this event, a network departure for the
+     * reason {@link LeaveReason#COMMUNITY_SPONSORSHIP}. The sponsorship ends with {@link LeftReception}
+     * (reason {@code COMMUNITY_SPONSORSHIP} at its end, or why it ended early), or with a placement
+     * in the network when it breaks down: no second event type is needed.
+     *
+     * @param partner the partner organisation (its identifier or name, e.g. {@code CARITAS}); never a
+     *                volunteer's name, which the registry does not keep
+     * @param until   the planned end; {@code null} gives one year after {@code date}, the sponsorship's
+     *                term in the sources. It is a deadline, not a limit: the sponsorship ends when its
+     *                end is recorded. The NDJSON form always carries it.
+     */
+    record SponsorshipStarted(DossierId dossier, LocalDate date, String partner, List<PersonId> persons, LocalDate until)
+            implements ReceptionEvent {
+        /** The planned length of a community sponsorship: "for a year" (GUIDE §7.1). */
+        public static final java.time.Period TERM = java.time.Period.ofYears(1);
+
+        public SponsorshipStarted {
+            Checks.common(dossier, date);
+            Objects.requireNonNull(partner, "partner");
+            if (partner.isBlank()) {
+                throw new IllegalArgumentException("partner must name the partner organisation");
+            }
+            persons = Checks.persons(persons);
+            until = until == null ? date.plus(TERM) : until;
+        }
+    }
+
+    /** Persons leave the network, the waiting list or community sponsorship, for the given reason. */
     record LeftReception(DossierId dossier, LocalDate date, LeaveReason reason, List<PersonId> persons) implements ReceptionEvent {
         public LeftReception {
             Checks.common(dossier, date);

@@ -34,7 +34,7 @@ public record Candidate(DossierId dossier, List<PersonId> persons, PriorityGroup
         LocalDate since = null;
         for (Person p : s.persons()) {
             Stay stay = s.reception().get(p.id());
-            if (stay == null || stay.placed()) {
+            if (stay == null || !stay.waiting()) {   // placed, sponsored or not in reception
                 continue;
             }
             since = since == null || stay.enteredOn().isBefore(since) ? stay.enteredOn() : since;

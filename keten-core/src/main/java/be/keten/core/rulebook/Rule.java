@@ -35,8 +35,10 @@ public enum Rule {
     PERSON_IN_DOSSIER("the persons named belong to the dossier"),
     AGE_ASSESSMENT_DECLARED_MINOR("only a declared unaccompanied minor is age-assessed, once (GUIDE §4.5)"),
     ENTITLEMENT_POLICY("entitlement follows the reception-entitlement policy for the application type (GUIDE §6.1)"),
-    RECEPTION_NEEDS_ENTITLEMENT("only entitled persons are placed or put on the waiting list"),
+    RECEPTION_NEEDS_ENTITLEMENT("only entitled persons are placed, put on the waiting list or sponsored"),
     RECEPTION_PERSON_STATUS("a person is placed, waits, moves or leaves only from a matching reception status"),
+    COMMUNITY_SPONSORSHIP("community sponsorship receives persons who arrived through resettlement, outside the network, for a term that"
+            + " ends after its start; residents move to it with its start, and only sponsored persons leave it (GUIDE §7.1)"),
     UNACCOMPANIED_MINOR_PLACES("unaccompanied minors are placed only in minors' places, and adults never (GUIDE §6.4)"),
     NEGATIVE_EXIT_PERIOD("after a final negative decision aid ends only when the exit period has run out (GUIDE §6.5)"),
     TRANSITION_PERIOD("a status holder leaves at the end of the transition period (GUIDE §6.5)"),

@@ -23,10 +23,12 @@ import be.keten.core.event.ReceptionEvent.EntitlementDecided;
 import be.keten.core.event.ReceptionEvent.LeftReception;
 import be.keten.core.event.ReceptionEvent.PlacedInFacility;
 import be.keten.core.event.ReceptionEvent.PutOnWaitingList;
+import be.keten.core.event.ReceptionEvent.SponsorshipStarted;
 import be.keten.core.event.ReceptionEvent.TransferredBetweenFacilities;
 import be.keten.core.event.ReturnEvent;
 import be.keten.core.event.ReturnEvent.ForcedReturn;
 import be.keten.core.id.PersonId;
+import be.keten.core.pathway.PathwayChannel;
 import be.keten.core.person.Person;
 import be.keten.core.policy.Policy;
 import be.keten.core.policy.PolicyBook;
@@ -35,6 +37,7 @@ import be.keten.core.procedure.DecisionType;
 import be.keten.core.procedure.DublinOutcome;
 import be.keten.core.procedure.ProcedureState;
 import be.keten.core.procedure.Track;
+import be.keten.core.reception.LeaveReason;
 import be.keten.core.returns.ForcedReturnKind;
 import be.keten.core.state.DossierState;
 import be.keten.core.state.Evolution;
@@ -251,26 +254,53 @@ public final class Rulebook {
             Policy.ReceptionEntitlement p = policies.entitlement(receptionType(s), e.date());
             if (!e.entitled() && !s.reception().isEmpty()) {
                 return c.fail(Rule.RECEPTION_NEEDS_ENTITLEMENT, "entitled", s.reception().size()
-                        + " person(s) still placed or waiting: they leave reception first");
+                        + " person(s) still placed, waiting or sponsored: they leave reception first");
             }
             return c.failIf(p.entitlement() == Policy.Entitlement.AUTOMATIC && !e.entitled(), Rule.ENTITLEMENT_POLICY, "entitled",
                     receptionType(s) + " applicants are entitled under " + p.id());
         }
-        if (event instanceof PutOnWaitingList || event instanceof PlacedInFacility) {
+        if (event instanceof SponsorshipStarted && s.arrivedThrough() != PathwayChannel.RESETTLEMENT) {
+            return c.fail(Rule.COMMUNITY_SPONSORSHIP, null, "the dossier did not arrive through resettlement"
+                    + (s.arrivedThrough() == null ? "" : " but through " + s.arrivedThrough()));
+        }
+        if (event instanceof PutOnWaitingList || event instanceof PlacedInFacility || event instanceof SponsorshipStarted) {
             if (!Boolean.TRUE.equals(s.entitled())) {
                 return c.fail(Rule.RECEPTION_NEEDS_ENTITLEMENT, null, "entitlement is " + (s.entitled() == null ? "not decided" : "refused"));
             }
         }
         if (event instanceof PutOnWaitingList e) {
-            return persons(c, s, e.persons(), st -> st == null, "already waiting or placed");
+            return persons(c, s, e.persons(), st -> st == null, "already waiting, placed or sponsored");
         } else if (event instanceof PlacedInFacility e) {
+            // From the waiting list, or back into the network when a community sponsorship breaks down.
             return persons(c, s, e.persons(), st -> st == null || !st.placed(), "already placed")
                     .or(() -> minorsPlaces(c, s, e.persons(), e.placeType().forUnaccompaniedMinors()));
         } else if (event instanceof TransferredBetweenFacilities e) {
             return persons(c, s, e.persons(), st -> st != null && st.placed(), "not placed")
                     .or(() -> minorsPlaces(c, s, e.persons(), e.placeType().forUnaccompaniedMinors()));
+        } else if (event instanceof SponsorshipStarted e) {
+            // Residents of the network (the dedicated centre) move out with this event; the network is not part of the
+            // dossier's state, so which facility they leave is not checked.
+            return persons(c, s, e.persons(), st -> st == null || !st.sponsored(), "already sponsored")
+                    .or(() -> c.failIf(!e.until().isAfter(e.date()), Rule.COMMUNITY_SPONSORSHIP, "until",
+                            "the planned end " + e.until() + " is not after the start " + e.date()));
         } else if (event instanceof LeftReception e) {
-            return persons(c, s, e.persons(), st -> st != null, "neither placed nor waiting").or(() -> leaving(c, s, e));
+            return persons(c, s, e.persons(), st -> st != null, "neither placed, waiting nor sponsored")
+                    .or(() -> sponsorshipEnd(c, s, e))
+                    .or(() -> leaving(c, s, e));
+        }
+        return Optional.empty();
+    }
+
+    /** Only sponsored persons leave for the reason of community sponsorship; residents move to it with {@code SponsorshipStarted}. */
+    private Optional<Rejection> sponsorshipEnd(Checker c, DossierState s, LeftReception e) {
+        if (e.reason() != LeaveReason.COMMUNITY_SPONSORSHIP) {
+            return Optional.empty();
+        }
+        for (PersonId p : e.persons()) {
+            if (!s.reception().get(p).sponsored()) {
+                return c.fail(Rule.COMMUNITY_SPONSORSHIP, "reason", p + " is " + s.reception().get(p).status()
+                        + ", not sponsored: a resident moves to community sponsorship with SponsorshipStarted");
+            }
         }
         return Optional.empty();
     }
@@ -332,7 +362,7 @@ public final class Rulebook {
 
     private Optional<Rejection> returns(Checker c, DossierState s, ReturnEvent event) {
         if (!s.reception().isEmpty()) {
-            return c.fail(Rule.RETURN_AFTER_RECEPTION, null, s.reception().size() + " person(s) still placed or waiting");
+            return c.fail(Rule.RETURN_AFTER_RECEPTION, null, s.reception().size() + " person(s) still placed, waiting or sponsored");
         }
         if (event instanceof ForcedReturn e) {
             if (e.kind() == ForcedReturnKind.DUBLIN_TRANSFER) {
@@ -393,6 +423,9 @@ public final class Rulebook {
         if (!s.reception().isEmpty()) {
             negativeExitDate(s).ifPresent(d -> out.add(new Deadline("end of material aid", d, "final negative decision of " + s.finalNegativeOn())));
             transitionEnd(s).ifPresent(d -> out.add(new Deadline("end of the transition period", d, "protected on " + s.protectedOn())));
+            s.reception().values().stream().filter(Stay::sponsored).map(st -> new Deadline("planned end of the community sponsorship",
+                    st.until(), "sponsorship with " + st.partner() + " from " + st.enteredOn())).distinct()
+                    .sorted(java.util.Comparator.comparing(Deadline::date).thenComparing(Deadline::basis)).forEach(out::add);
         }
         if (s.orderToLeaveExpiresOn() != null && s.state() != ProcedureState.RETURNED && s.state() != ProcedureState.PROTECTED) {
             out.add(new Deadline("leave the territory", s.orderToLeaveExpiresOn(), "order to leave"));

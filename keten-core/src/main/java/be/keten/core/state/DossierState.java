@@ -31,7 +31,7 @@ import java.util.Set;
  * @param heldStatus       refugee status or subsidiary protection while {@code PROTECTED} (also during a holder's appeal)
  * @param finalNegativeOn  the day the rejection became final (ends reception after the exit period)
  * @param entitled         Fedasil's entitlement decision, null while none was taken
- * @param reception        persons waiting for or placed in reception, by person
+ * @param reception        persons waiting for, placed in or sponsored outside reception, by person
  * @param vulnerable       persons found vulnerable by Fedasil's screening
  */
 public record DossierState(
@@ -76,5 +76,15 @@ public record DossierState(
     /** Number of persons placed in a facility now. */
     public long placedCount() {
         return reception.values().stream().filter(Stay::placed).count();
+    }
+
+    /** Number of persons on the waiting list now. */
+    public long waitingCount() {
+        return reception.values().stream().filter(Stay::waiting).count();
+    }
+
+    /** Number of persons received by community sponsorship now, outside the network (GUIDE §7.1). */
+    public long sponsoredCount() {
+        return reception.values().stream().filter(Stay::sponsored).count();
     }
 }

@@ -28,6 +28,7 @@ import be.keten.core.event.ReceptionEvent.EntitlementDecided;
 import be.keten.core.event.ReceptionEvent.LeftReception;
 import be.keten.core.event.ReceptionEvent.PlacedInFacility;
 import be.keten.core.event.ReceptionEvent.PutOnWaitingList;
+import be.keten.core.event.ReceptionEvent.SponsorshipStarted;
 import be.keten.core.event.ReceptionEvent.TransferredBetweenFacilities;
 import be.keten.core.event.ReceptionEvent.VulnerabilityAssessed;
 import be.keten.core.event.ReturnEvent.ForcedReturn;
@@ -167,11 +168,11 @@ public final class Evolution {
         } else if (event instanceof PlacedInFacility e) {
             // Entering the network is the placement day, also for someone who waited on the list.
             for (PersonId p : e.persons()) {
-                d.reception.put(p, new Stay(Stay.Status.PLACED, e.facility(), e.placeType(), day));
+                d.reception.put(p, Stay.placed(e.facility(), e.placeType(), day));
             }
         } else if (event instanceof TransferredBetweenFacilities e) {
             for (PersonId p : e.persons()) {
-                d.reception.put(p, new Stay(Stay.Status.PLACED, e.facility(), e.placeType(), d.reception.get(p).enteredOn()));
+                d.reception.put(p, Stay.placed(e.facility(), e.placeType(), d.reception.get(p).enteredOn()));
             }
         } else if (event instanceof VulnerabilityAssessed e) {
             Set<PersonId> v = new HashSet<>(d.vulnerable);
@@ -181,6 +182,11 @@ public final class Evolution {
                 v.removeAll(e.persons());
             }
             d.vulnerable = v;
+        } else if (event instanceof SponsorshipStarted e) {
+            // Received outside the network from the start day; a network place or waiting-list entry ends with it.
+            for (PersonId p : e.persons()) {
+                d.reception.put(p, Stay.sponsored(e.partner(), day, e.until()));
+            }
         } else if (event instanceof LeftReception e) {
             e.persons().forEach(d.reception::remove);
         } else if (event instanceof VoluntaryReturn) {

@@ -235,6 +235,7 @@ final class Fixture {
             case "PlacedInFacility" -> new PlacedInFacility(id, d, "F-1", PlaceType.COLLECTIVE, List.of(p), "sample");
             case "TransferredBetweenFacilities" -> new TransferredBetweenFacilities(id, d, "F-2", PlaceType.COLLECTIVE, List.of(p));
             case "LeftReception" -> new LeftReception(id, d, LeaveReason.NO_SHOW, List.of(p));
+            case "SponsorshipStarted" -> new be.keten.core.event.ReceptionEvent.SponsorshipStarted(id, d, "CARITAS", List.of(p), null);
             case "VulnerabilityAssessed" -> new be.keten.core.event.ReceptionEvent.VulnerabilityAssessed(id, d, List.of(p), true);
             case "VoluntaryReturn" -> new VoluntaryReturn(id, d, false);
             case "ForcedReturn" -> new ForcedReturn(id, d, ForcedReturnKind.ORIGIN_COUNTRY);

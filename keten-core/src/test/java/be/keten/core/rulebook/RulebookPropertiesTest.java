@@ -78,6 +78,7 @@ class RulebookPropertiesTest {
         assertThat(Evolution.fold(gen.id, accepted)).isEqualTo(s);
         // Shows in the report how deep the random runs go.
         Statistics.label("final state").collect(s.state());
+        Statistics.label("community sponsorship").collect(accepted.stream().anyMatch(e -> e instanceof ReceptionEvent.SponsorshipStarted));
         Statistics.label("events accepted").collect(accepted.size() < 10 ? "<10" : accepted.size() < 30 ? "10-29" : "30+");
     }
 
@@ -104,6 +105,18 @@ class RulebookPropertiesTest {
             assertThat(s.state()).isNotEqualTo(ProcedureState.RETURNED);
         }
         s.reception().keySet().forEach(p -> assertThat(s.person(p)).isPresent());
+        s.reception().values().forEach(st -> {
+            if (st.sponsored()) {
+                // Community sponsorship: resettled persons only, outside the network, with a planned end after the start.
+                assertThat(s.arrivedThrough()).isEqualTo(PathwayChannel.RESETTLEMENT);
+                assertThat(st.placeType()).isNull();
+                assertThat(st.partner()).isNotBlank();
+                assertThat(st.until()).isAfter(st.enteredOn());
+            } else {
+                assertThat(st.until()).isNull();
+            }
+        });
+        assertThat(s.placedCount() + s.waitingCount() + s.sponsoredCount()).isEqualTo(s.reception().size());
         assertThat(s.lastDate()).isBeforeOrEqualTo(LocalDate.now(Fixture.CLOCK));
     }
 
@@ -207,6 +220,8 @@ class RulebookPropertiesTest {
                 case "TransferredBetweenFacilities" -> new ReceptionEvent.TransferredBetweenFacilities(id, d, "F-" + rnd.nextInt(5),
                         pick(PlaceType.values()), some());
                 case "LeftReception" -> new ReceptionEvent.LeftReception(id, jump(d, 150), pick(LeaveReason.values()), some());
+                case "SponsorshipStarted" -> new ReceptionEvent.SponsorshipStarted(id, d, "PARTNER-" + rnd.nextInt(3), some(),
+                        rnd.nextInt(8) == 0 ? d.minusDays(rnd.nextInt(3)) : rnd.nextBoolean() ? null : d.plusMonths(1 + rnd.nextInt(18)));
                 case "VulnerabilityAssessed" -> new ReceptionEvent.VulnerabilityAssessed(id, d, some(), rnd.nextBoolean());
                 case "VoluntaryReturn" -> new ReturnEvent.VoluntaryReturn(id, d, rnd.nextBoolean());
                 case "ForcedReturn" -> new ReturnEvent.ForcedReturn(id, jump(d, 40), pick(ForcedReturnKind.values()));

@@ -200,6 +200,11 @@ class RulesTest {
             Fixture f = Fixture.in(ProcedureState.REGISTERED, "D-R-RPS").entitledAndPlaced();
             return f.reject(new PlacedInFacility(f.id, f.next(), "F-2", PlaceType.COLLECTIVE, f.personIds(), "twice"));
         });
+        rule(Rule.COMMUNITY_SPONSORSHIP, () -> {
+            Fixture f = Fixture.in(ProcedureState.REGISTERED, "D-R-SPON");   // a first application, not resettled
+            f.accept(new EntitlementDecided(f.id, f.next(), true, "RECEPTION_FIRST"));
+            return f.reject(new be.keten.core.event.ReceptionEvent.SponsorshipStarted(f.id, f.next(), "CARITAS", f.personIds(), null));
+        });
         rule(Rule.UNACCOMPANIED_MINOR_PLACES, () -> {
             Fixture f = new Fixture("D-R-UAM", List.of(Fixture.person("P-R-UAM-1", "AF", Sex.MALE, 2008, true)), LocalDate.of(2023, 1, 2))
                     .register(ApplicationType.FIRST);

@@ -58,6 +58,7 @@ class TransitionsTest {
             Map.entry("TransferredBetweenFacilities", ALL_LIVE),
             Map.entry("LeftReception", ALL_LIVE),
             Map.entry("VulnerabilityAssessed", ALL_LIVE),
+            Map.entry("SponsorshipStarted", ALL_LIVE),
             Map.entry("VoluntaryReturn", ALL_LIVE),
             Map.entry("ForcedReturn", ALL_LIVE));
 
@@ -133,6 +134,8 @@ class TransitionsTest {
             Map.entry("PlacedInFacility", Set.of(Rule.RECEPTION_NEEDS_ENTITLEMENT)),
             Map.entry("TransferredBetweenFacilities", Set.of(Rule.RECEPTION_PERSON_STATUS)),
             Map.entry("LeftReception", Set.of(Rule.RECEPTION_PERSON_STATUS)),
+            // Only the ARRIVED sample dossier came through resettlement, and it has no entitlement decision yet.
+            Map.entry("SponsorshipStarted", Set.of(Rule.COMMUNITY_SPONSORSHIP, Rule.RECEPTION_NEEDS_ENTITLEMENT)),
             Map.entry("ForcedReturn", Set.of(Rule.FORCED_RETURN_GROUNDS)),
             Map.entry("ProcessingResumed", Set.of(Rule.SUSPENSION_IN_FORCE)));
 }

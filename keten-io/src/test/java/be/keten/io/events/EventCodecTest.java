@@ -92,6 +92,22 @@ class EventCodecTest {
     }
 
     @Test
+    void aSponsorshipCarriesItsPartnerAndPlannedEnd() {
+        ChainEvent e = new be.keten.core.event.ReceptionEvent.SponsorshipStarted(Samples.D, Samples.DAY, "CARITAS", List.of(Samples.P1), null);
+        String json = codec.encode(e);
+        // The default planned end (one year) is written out: the NDJSON form always carries it.
+        assertThat(json).isEqualTo("{\"type\":\"SponsorshipStarted\",\"dossier\":\"D-2023-000001\",\"date\":\"2023-01-05\","
+                + "\"partner\":\"CARITAS\",\"persons\":[\"P-2023-000001\"],\"until\":\"2024-01-05\"}");
+        assertThat(codec.decode(json)).isEqualTo(e);
+        EventFormatException missing = error("{\"type\":\"SponsorshipStarted\",\"dossier\":\"D-2023-000001\",\"date\":\"2023-01-05\","
+                + "\"partner\":\"CARITAS\",\"persons\":[\"P-2023-000001\"]}");
+        assertThat(missing.field()).isEqualTo("until");
+        EventFormatException blank = error("{\"type\":\"SponsorshipStarted\",\"dossier\":\"D-2023-000001\",\"date\":\"2023-01-05\","
+                + "\"partner\":\" \",\"persons\":[\"P-2023-000001\"],\"until\":\"2024-01-05\"}");
+        assertThat(blank.field()).isEqualTo("partner");
+    }
+
+    @Test
     void malformedJson() {
         EventFormatException e = error("{\"type\":\"ApplicationLodged\",\"dossier\":");
         assertThat(e.field()).isNull();

@@ -93,6 +93,8 @@ final class Samples {
                 new PutOnWaitingList(D, DAY.plusDays(23), WaitingListChannel.QR_CODE, List.of(P1)),
                 new PlacedInFacility(D, DAY.plusDays(24), "Centre A", PlaceType.COLLECTIVE, List.of(P1, P2), "priority: family"),
                 new TransferredBetweenFacilities(D, DAY.plusDays(25), "Centre B", PlaceType.INDIVIDUAL, List.of(P2)),
+                new be.keten.core.event.ReceptionEvent.SponsorshipStarted(D, DAY.plusDays(25), "Caritas International", List.of(P1, P2),
+                        DAY.plusDays(25).plusMonths(11)),
                 new LeftReception(D, DAY.plusDays(26), LeaveReason.VOLUNTARY_DEPARTURE, List.of(P1, P2)),
                 new be.keten.core.event.ReceptionEvent.VulnerabilityAssessed(D, DAY.plusDays(26), List.of(P1), true),
                 new VoluntaryReturn(D, DAY.plusDays(27), true),

@@ -69,6 +69,7 @@ public final class Access {
         command("allocate-place", ReceptionEvent.PlacedInFacility.class, Role.FEDASIL);
         command("transfer-place", ReceptionEvent.TransferredBetweenFacilities.class, Role.FEDASIL);
         command("assess-vulnerability", ReceptionEvent.VulnerabilityAssessed.class, Role.FEDASIL);
+        command("start-sponsorship", ReceptionEvent.SponsorshipStarted.class, Role.FEDASIL);
         command("depart", ReceptionEvent.LeftReception.class, Role.FEDASIL);
         command("record-return", ReturnEvent.VoluntaryReturn.class, Role.FEDASIL);
         if (COMMANDS.size() != EventTypes.byName().size()) {

@@ -44,8 +44,11 @@ public record ReceptionPublication(
         Profile profile,
         OptionalDouble averageStayMonths) {
 
-    /** One month: flows in the month, stocks at its end. */
-    public record Month(long in, long out, long capacity, long occupancy, long waitingList) {
+    /**
+     * One month: flows in the month, stocks at its end. {@code sponsored}: persons received by
+     * community sponsorship, outside the network (in neither occupancy nor the waiting list).
+     */
+    public record Month(long in, long out, long capacity, long occupancy, long waitingList, long sponsored) {
         public long balance() {
             return in - out;
         }
@@ -96,7 +99,8 @@ public record ReceptionPublication(
         covered.ifPresent(c -> c.months().forEach(m -> {
             LocalDate end = m.atEndOfMonth();
             long out = s.receptionOut(Period.month(m)).values().stream().mapToLong(Long::longValue).sum();
-            months.put(m, new Month(s.receptionIn(Period.month(m)), out, network.capacityOn(end), s.occupancy(end), s.waitingList(end)));
+            months.put(m, new Month(s.receptionIn(Period.month(m)), out, network.capacityOn(end), s.occupancy(end), s.waitingList(end),
+                    s.sponsored(end)));
         }));
         LocalDate end = stockDate(covered, year);
 

@@ -116,6 +116,7 @@ public final class ReceptionReport implements Report {
                 .row(RowKind.BODY, Cell.text(m.get("reception.occupancy.on", date)), Cell.count(end.occupancy(), m))
                 .row(RowKind.BODY, Cell.text(m.get("reception.rate.on", date)), Cell.percent(end.occupancyRate(), m))
                 .row(RowKind.BODY, Cell.text(m.get("reception.waiting.on", date)), Cell.count(end.waitingList(), m))
+                .row(RowKind.BODY, Cell.text(m.get("reception.sponsored.on", date)), Cell.count(end.sponsored(), m))
                 .row(RowKind.BODY, Cell.text(m.get("reception.stay.label", yearLabel())),
                         Cell.decimal(pub.averageStayMonths().orElse(Double.NaN), m))
                 .note(m.get("reception.note.in"))
@@ -347,6 +348,7 @@ public final class ReceptionReport implements Report {
         totals.put("occupancy", end.occupancy());
         Json.fraction(totals, "occupancyRate", end.occupancyRate());
         totals.put("waitingList", end.waitingList());
+        totals.put("sponsored", end.sponsored());
         Json.fraction(totals, "averageStayMonths", pub.averageStayMonths().orElse(Double.NaN));
 
         ObjectNode months = root.putObject("months");
@@ -355,7 +357,7 @@ public final class ReceptionReport implements Report {
             ObjectNode o = months.putObject(ym.toString());
             ReceptionPublication.Month v = pub.months().get(ym);
             if (v == null) {
-                for (String f : List.of("in", "out", "balance", "capacity", "occupancy", "occupancyRate", "waitingList")) {
+                for (String f : List.of("in", "out", "balance", "capacity", "occupancy", "occupancyRate", "waitingList", "sponsored")) {
                     o.putNull(f);
                 }
                 continue;
@@ -367,6 +369,7 @@ public final class ReceptionReport implements Report {
             o.put("occupancy", v.occupancy());
             Json.fraction(o, "occupancyRate", v.occupancyRate());
             o.put("waitingList", v.waitingList());
+            o.put("sponsored", v.sponsored());
         }
 
         ObjectNode places = root.putObject("places");

@@ -95,6 +95,7 @@ class ReceptionReportTest {
         assertThat(totals.get("occupancy").asLong()).isEqualTo(end.occupancy());
         assertThat(totals.get("occupancyRate").asDouble()).isEqualTo(end.occupancyRate());
         assertThat(totals.get("waitingList").asLong()).isEqualTo(end.waitingList());
+        assertThat(totals.get("sponsored").asLong()).isEqualTo(end.sponsored());
         assertThat(totals.get("averageStayMonths").asDouble()).isEqualTo(pub.averageStayMonths().getAsDouble());
 
         for (Month mo : Month.values()) {
@@ -108,6 +109,7 @@ class ReceptionReportTest {
             assertThat(o.get("occupancy").asLong()).as("%s occupancy", ym).isEqualTo(v.occupancy());
             assertThat(o.get("occupancyRate").asDouble()).as("%s rate", ym).isEqualTo(v.occupancyRate());
             assertThat(o.get("waitingList").asLong()).as("%s waiting", ym).isEqualTo(v.waitingList());
+            assertThat(o.get("sponsored").asLong()).as("%s sponsored", ym).isEqualTo(v.sponsored());
         }
 
         JsonNode categories = j.at("/places/byCategory");
