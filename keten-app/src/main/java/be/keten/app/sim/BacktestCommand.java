@@ -92,9 +92,9 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         int n = replications;
-        progress(err, 0, n);
+        ProgressBar.show(err, 0, n);
         List<Outcome> runs = Simulation.run(sc, n, seed, threads == null ? Runtime.getRuntime().availableProcessors() : threads,
-                done -> progress(err, done, n));
+                done -> ProgressBar.show(err, done, n));
         err.println();
         List<BacktestRow> rows = bt.rows(runs);
         stdout.printf("Backtest %s, %s to %s: %d replication(s), seed %d, actuals from %s (%.1f s)%n", sc.name(), sc.firstMonth(),
@@ -117,13 +117,5 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         stdout.flush();
         return ExitCode.OK;
-    }
-
-    /** A one-line progress bar on stderr, redrawn in place. */
-    private static synchronized void progress(PrintWriter err, int done, int total) {
-        int width = 30;
-        int filled = (int) Math.round(width * done / (double) total);
-        err.print("\rreplications [" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + done + "/" + total);
-        err.flush();
     }
 }

@@ -69,8 +69,8 @@ public final class SimulateCommand implements Callable<Integer> {
         } else {
             int n = replications;
             int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-            progress(err, 0, n);
-            runs = Simulation.run(sc, n, seed, t, done -> progress(err, done, n));
+            ProgressBar.show(err, 0, n);
+            runs = Simulation.run(sc, n, seed, t, done -> ProgressBar.show(err, done, n));
             err.println();
             mode = "stochastic mode, seed " + seed;
         }
@@ -83,13 +83,5 @@ public final class SimulateCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf("%s: %s, %d month(s), written to %s in %.1f s%n", sc.name(), mode, sc.horizonMonths(), out,
                 (System.nanoTime() - t0) / 1e9);
         return ExitCode.OK;
-    }
-
-    /** A one-line progress bar on stderr, redrawn in place. */
-    private static synchronized void progress(PrintWriter err, int done, int total) {
-        int width = 30;
-        int filled = (int) Math.round(width * done / (double) total);
-        err.print("\rreplications [" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + done + "/" + total);
-        err.flush();
     }
 }
