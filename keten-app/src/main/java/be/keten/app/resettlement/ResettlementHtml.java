@@ -1,6 +1,7 @@
 package be.keten.app.resettlement;
 
 import be.keten.core.resettlement.ProgrammeSummary;
+import be.keten.core.resettlement.SelectionMission;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,7 +15,7 @@ final class ResettlementHtml {
     private static final String REGISTERED = "#5b9a5b";
 
     static String page(ProgrammeSummary s, List<ProgrammeSummary.Line> undated, int from, int to, String source,
-                       boolean registered) {
+                       boolean registered, List<SelectionMission> missions) {
         String years = from == to ? Integer.toString(from) : from + "-" + to;
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -59,6 +60,24 @@ final class ResettlementHtml {
                         + l.realised().map(f -> ", realised " + f.display()).orElse(""))).append("</li>\n");
             }
             b.append("</ul>\n");
+        }
+        if (missions.isEmpty()) {
+            b.append("<p>Selection missions: none in the data for these years.</p>\n");
+        } else {
+            b.append("<table>\n<caption>Selection missions (CGVS interviews in the first country of asylum)</caption>\n<tr>");
+            for (String h : new String[] {"period", "host country", "interviewed", "accepted", "accepted %"}) {
+                b.append("<th>").append(h).append("</th>");
+            }
+            b.append("</tr>\n");
+            for (SelectionMission m : missions) {
+                String[] cells = ResettlementReportCommand.missionCells(m);
+                b.append("<tr>");
+                for (int i = 0; i < cells.length; i++) {
+                    b.append(i < 2 ? "<td>" : "<td class=\"n\">").append(esc(cells[i])).append("</td>");
+                }
+                b.append("</tr>\n");
+            }
+            b.append("</table>\n");
         }
         return b.append("</body>\n</html>\n").toString();
     }

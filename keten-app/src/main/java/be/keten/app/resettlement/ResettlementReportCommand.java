@@ -15,6 +15,8 @@ import be.keten.app.cli.ExitCode;
 import be.keten.core.resettlement.Pledge;
 import be.keten.core.resettlement.ProgrammeData;
 import be.keten.core.resettlement.ProgrammeSummary;
+import be.keten.core.resettlement.ProgrammePeriod;
+import be.keten.core.resettlement.SelectionMission;
 import be.keten.core.resettlement.ResettlementInputException;
 import be.keten.io.reference.ReferenceFiles;
 import be.keten.io.resettlement.ResettlementCsvReader;
@@ -119,12 +121,15 @@ public final class ResettlementReportCommand implements Callable<Integer> {
             ProgrammeSummary shown = all.between(first, last);
             String source = data == null ? "reference " + ReferenceFiles.RESETTLEMENT + " (shipped copy)" : data.getFileName().toString();
             PrintWriter out = spec.commandLine().getOut();
+            List<SelectionMission> missions = programmes.selectionMissions().stream()
+                    .filter(m -> m.period() instanceof ProgrammePeriod.Span span && span.overlaps(first, last)).toList();
             out.print(text(shown, all.undated(), first, last, source, !registeredArrivals.isEmpty()));
+            out.print(missionsText(missions));
             out.flush();
             if (html != null) {
                 try {
                     Files.writeString(html, ResettlementHtml.page(shown, all.undated(), first, last, source,
-                            !registeredArrivals.isEmpty()), StandardCharsets.UTF_8);
+                            !registeredArrivals.isEmpty(), missions), StandardCharsets.UTF_8);
                 } catch (IOException e) {
                     err.println("keten: cannot write " + html + ": " + e.getMessage());
                     err.flush();
@@ -191,6 +196,41 @@ public final class ResettlementReportCommand implements Callable<Integer> {
             }
         }
         return b.toString();
+    }
+
+    /** The selection missions of the years shown, or a line saying the data hold none. */
+    static String missionsText(List<SelectionMission> missions) {
+        String nl = System.lineSeparator();
+        StringBuilder b = new StringBuilder(nl);
+        if (missions.isEmpty()) {
+            return b.append("Selection missions: none in the data for these years.").append(nl).toString();
+        }
+        b.append("Selection missions (CGVS interviews in the first country of asylum):").append(nl);
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"period", "host country", "interviewed", "accepted", "accepted %"});
+        for (SelectionMission m : missions) {
+            rows.add(missionCells(m));
+        }
+        int[] w = new int[rows.get(0).length];
+        for (String[] r : rows) {
+            for (int i = 0; i < r.length; i++) {
+                w[i] = Math.max(w[i], r[i].length());
+            }
+        }
+        for (String[] r : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < r.length; i++) {
+                line.append(i == 0 ? "" : "  ").append(pad(r[i], w[i], i >= 2));
+            }
+            b.append(line.toString().stripTrailing()).append(nl);
+        }
+        return b.toString();
+    }
+
+    static String[] missionCells(SelectionMission m) {
+        return new String[] {m.period().label(), m.hostCountry(), m.interviewed().map(ProgrammeSummary.Figure::display).orElse("-"),
+                m.accepted().map(ProgrammeSummary.Figure::display).orElse("-"),
+                m.acceptedPercent().map(p -> p.toPlainString() + "%").orElse("-")};
     }
 
     static String[] cells(ProgrammeSummary.Line l, boolean registered) {

@@ -36,6 +36,25 @@ class ResettlementReportCommandTest {
     }
 
     @Test
+    void selectionMissionsAreShownPerPeriodAndHostCountryOrSaidToBeAbsent(@TempDir Path dir) throws IOException {
+        // The published reference data hold no selection-mission figures: the report says so.
+        assertThat(CommandRun.of(new ResettlementReportCommand()).out()).contains("Selection missions: none in the data for these years.");
+        Path data = Files.writeString(dir.resolve("missions.csv"), "period,actor,measure,breakdown,category,nationality,iso2,"
+                + "first_asylum_country,value,qualifier\n"
+                + "2023,Belgium,pledge,,total,,,,500,exact\n"
+                + "2023,Belgium,selection_interviewed,,total,,,LB,120,exact\n"
+                + "2023,Belgium,selection_accepted,,total,,,LB,114,exact\n"
+                + "2022,Belgium,selection_accepted,,total,,,TR,60,exact\n");
+        Path html = dir.resolve("m.html");
+        CommandRun run = CommandRun.of(new ResettlementReportCommand(), "--data", data.toString(), "--from", "2023", "--to", "2023",
+                "--html", html.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Selection missions (CGVS interviews in the first country of asylum):")
+                .containsPattern("2023\\s+LB\\s+120\\s+114\\s+95.0%").doesNotContain("TR");
+        assertThat(Files.readString(html)).contains("<td>LB</td><td class=\"n\">120</td><td class=\"n\">114</td><td class=\"n\">95.0%</td>");
+    }
+
+    @Test
     void fromAndToSelectOverlappingPeriods() {
         CommandRun run = CommandRun.of(new ResettlementReportCommand(), "--from", "2019", "--to", "2019");
         assertThat(run.exitCode()).isZero();

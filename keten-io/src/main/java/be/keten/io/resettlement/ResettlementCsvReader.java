@@ -7,6 +7,7 @@ import be.keten.core.resettlement.ProgrammeData;
 import be.keten.core.resettlement.ProgrammePeriod;
 import be.keten.core.resettlement.Qualifier;
 import be.keten.core.resettlement.ResettlementInputException;
+import be.keten.core.resettlement.SelectionMission;
 import be.keten.io.reference.CsvRows;
 import be.keten.io.reference.ReferenceFiles;
 import java.io.IOException;
@@ -30,9 +31,12 @@ public final class ResettlementCsvReader {
     static final List<String> COLUMNS = List.of("period", "actor", "measure", "breakdown", "category", "nationality",
             "iso2", "first_asylum_country", "value", "qualifier");
 
-    private enum Kind { PLEDGE, ARRIVAL }
+    private enum Kind { PLEDGE, ARRIVAL, SELECTION }
 
-    private record Measure(Kind kind, Programme programme) {
+    private record Measure(Kind kind, Programme programme, SelectionMission.Stage stage) {
+        Measure(Kind kind, Programme programme) {
+            this(kind, programme, null);
+        }
     }
 
     /** Measures of the reference file; {@code planned} quotas count as pledged. */
@@ -42,7 +46,10 @@ public final class ResettlementCsvReader {
             "arrived", new Measure(Kind.ARRIVAL, Programme.RESETTLEMENT),
             "community_sponsorship_arrivals", new Measure(Kind.ARRIVAL, Programme.COMMUNITY_SPONSORSHIP),
             "humanitarian_corridor_commitment", new Measure(Kind.PLEDGE, Programme.HUMANITARIAN_CORRIDOR),
-            "relocation_arrivals", new Measure(Kind.ARRIVAL, Programme.RELOCATION));
+            "relocation_arrivals", new Measure(Kind.ARRIVAL, Programme.RELOCATION),
+            // Selection missions: persons interviewed and accepted by the CGVS in a first country of asylum.
+            "selection_interviewed", new Measure(Kind.SELECTION, Programme.RESETTLEMENT, SelectionMission.Stage.INTERVIEWED),
+            "selection_accepted", new Measure(Kind.SELECTION, Programme.RESETTLEMENT, SelectionMission.Stage.ACCEPTED));
 
     private ResettlementCsvReader() {
     }
@@ -73,6 +80,7 @@ public final class ResettlementCsvReader {
         }
         List<Pledge> pledges = new ArrayList<>();
         List<Arrival> arrivals = new ArrayList<>();
+        List<SelectionMission.Figure> selection = new ArrayList<>();
         for (CsvRows.Row row : csv.rows()) {
             Measure measure = MEASURES.get(row.get("measure"));
             if (measure == null) {
@@ -103,7 +111,22 @@ public final class ResettlementCsvReader {
                 throw csv.error(row, "qualifier", e.getMessage());
             }
             String actor = row.get("actor");
-            if (measure.kind() == Kind.PLEDGE) {
+            if (measure.kind() == Kind.SELECTION) {
+                String host = row.get("first_asylum_country");
+                if (host.isEmpty()) {
+                    throw csv.error(row, "first_asylum_country", "a selection-mission figure names the country where the mission took place");
+                }
+                if (!breakdown.isEmpty()) {
+                    throw csv.error(row, "breakdown", "a selection-mission figure is a total per period and country (was '" + breakdown + "')");
+                }
+                SelectionMission.Figure f = new SelectionMission.Figure(period, host, measure.stage(), value, qualifier);
+                for (SelectionMission.Figure other : selection) {
+                    if (other.period().equals(period) && other.hostCountry().equals(host) && other.stage() == f.stage()) {
+                        throw csv.error(row, "measure", "a second '" + row.get("measure") + "' figure for " + period.label() + " in " + host);
+                    }
+                }
+                selection.add(f);
+            } else if (measure.kind() == Kind.PLEDGE) {
                 pledges.add(new Pledge(period, measure.programme(), actor, breakdown, category, row.get("iso2"), value,
                         qualifier));
             } else {
@@ -111,7 +134,7 @@ public final class ResettlementCsvReader {
                         row.get("first_asylum_country"), value, qualifier));
             }
         }
-        return new ProgrammeData(pledges, arrivals);
+        return new ProgrammeData(pledges, arrivals, selection);
     }
 
     private static long count(CsvRows csv, CsvRows.Row row) {

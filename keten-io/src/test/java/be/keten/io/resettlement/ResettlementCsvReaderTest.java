@@ -63,7 +63,7 @@ class ResettlementCsvReaderTest {
                 .isInstanceOf(ResettlementInputException.class)
                 .hasMessage("r.csv line 2, field measure: unknown measure 'promised'; expected one of arrived,"
                         + " community_sponsorship_arrivals, humanitarian_corridor_commitment, planned, pledge,"
-                        + " relocation_arrivals");
+                        + " relocation_arrivals, selection_accepted, selection_interviewed");
         assertThatThrownBy(() -> read("2020,Belgium,pledge,,total,,,,10,exact,,,\n2020,Belgium,arrived,,total,,,,-3,exact,,,\n"))
                 .hasMessage("r.csv line 3, field value: must not be negative (was -3)");
         assertThatThrownBy(() -> read("2020,Belgium,arrived,,total,,,,many,exact,,,\n"))
@@ -82,5 +82,35 @@ class ResettlementCsvReaderTest {
         assertThatThrownBy(() -> ResettlementCsvReader.read(new StringReader("period,actor,measure\n"), "r.csv"))
                 .hasMessage("r.csv line 1, field breakdown: column missing; expected period,actor,measure,breakdown,"
                         + "category,nationality,iso2,first_asylum_country,value,qualifier");
+    }
+
+    @Test
+    void selectionMissionsPairInterviewedAndAcceptedPerPeriodAndHostCountry() throws IOException {
+        ProgrammeData d = read("2023,Belgium,selection_interviewed,,total,,,LB,120,exact,s,l,\n"
+                + "2023,Belgium,selection_accepted,,total,,,LB,114,exact,s,l,\n"
+                + "2023,Belgium,selection_interviewed,,total,,,TR,80,approx,s,l,\n"
+                + "2024,Belgium,selection_accepted,,total,,,JO,40,exact,s,l,\n");
+        assertThat(d.selectionMissions()).extracting(m -> m.period().label(), be.keten.core.resettlement.SelectionMission::hostCountry,
+                        m -> m.interviewed().map(ProgrammeSummary.Figure::display).orElse("-"),
+                        m -> m.accepted().map(ProgrammeSummary.Figure::display).orElse("-"),
+                        m -> m.acceptedPercent().map(java.math.BigDecimal::toPlainString).orElse("-"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("2023", "LB", "120", "114", "95.0"),
+                        org.assertj.core.groups.Tuple.tuple("2023", "TR", "≈ 80", "-", "-"),
+                        org.assertj.core.groups.Tuple.tuple("2024", "JO", "-", "40", "-"));
+        // Selection figures are neither pledges nor arrivals.
+        assertThat(d.pledges()).isEmpty();
+        assertThat(d.arrivals()).isEmpty();
+    }
+
+    @Test
+    void aSelectionFigureNeedsItsHostCountryIsATotalAndIsGivenOnce() {
+        assertThatThrownBy(() -> read("2023,Belgium,selection_accepted,,total,,,,114,exact,s,l,\n"))
+                .isInstanceOf(ResettlementInputException.class)
+                .hasMessage("r.csv line 2, field first_asylum_country: a selection-mission figure names the country where the mission took place");
+        assertThatThrownBy(() -> read("2023,Belgium,selection_accepted,target_group,syrians,,,LB,114,exact,s,l,\n"))
+                .hasMessage("r.csv line 2, field breakdown: a selection-mission figure is a total per period and country (was 'target_group')");
+        assertThatThrownBy(() -> read("2023,Belgium,selection_accepted,,total,,,LB,114,exact,s,l,\n"
+                + "2023,Belgium,selection_accepted,,total,,,LB,110,exact,s,l,\n"))
+                .hasMessage("r.csv line 3, field measure: a second 'selection_accepted' figure for 2023 in LB");
     }
 }
