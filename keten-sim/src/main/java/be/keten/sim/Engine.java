@@ -48,6 +48,7 @@ import be.keten.core.returns.ForcedReturnKind;
 import be.keten.core.rulebook.Rulebook;
 import be.keten.core.rulebook.Verdict;
 import be.keten.core.state.DossierState;
+import be.keten.core.state.Stay;
 import be.keten.stats.ChainStatistics;
 import be.keten.stats.ReceptionNeeds;
 import java.time.LocalDate;
@@ -57,7 +58,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,12 +86,22 @@ public final class Engine {
     private final ChainStatistics stats;
     private final ReceptionNeeds needs = new ReceptionNeeds();
     private final Consumer<ChainEvent> sink;
-    private final PriorityQueue<Action> agenda = new PriorityQueue<>(Comparator.comparing(Action::day).thenComparingLong(Action::seq));
+    private final PriorityQueue<Action> agenda = new PriorityQueue<>((a, b) -> {
+        int c = a.day().compareTo(b.day());
+        return c != 0 ? c : Long.compare(a.seq(), b.seq());
+    });
     private final ArrayDeque<Case> fastQueue = new ArrayDeque<>();
     private final ArrayDeque<Case> cgvsQueue = new ArrayDeque<>();
     private final Map<String, List<Case>> suspended = new TreeMap<>();
     private final ArrayDeque<Case> rvvQueue = new ArrayDeque<>();
-    private final LinkedHashMap<DossierId, Case> inReception = new LinkedHashMap<>();
+    /**
+     * The dossiers an allocation round can act on (someone waiting, or placed in a first-phase or
+     * observation place), and the residents per facility of all dossiers: both kept up to date on
+     * every accepted event, so a round does not re-read the whole network's residents. Kept in
+     * dossier order, the order the round sorts them in, so its sorts find them (almost) sorted.
+     */
+    private final TreeMap<DossierId, Case> allocatable = new TreeMap<>();
+    private final Map<String, Integer> occupied = new HashMap<>();
     private final Map<DossierId, Case> cases = new HashMap<>();
     private final int[] officers;
     private final double meanHousehold;
@@ -167,17 +177,39 @@ public final class Engine {
             throw new IllegalStateException("the engine produced an event the rulebook refuses: " + ((Verdict.Rejected) v).rejection().message()
                     + " (event " + e + ")");
         }
+        DossierState before = c.state;
         c.state = a.state();
-        stats.accept(e);
-        needs.accept(e);
+        if (before.reception() != c.state.reception()) {
+            track(before, c);
+        }
+        stats.accept(e, before, c.state);
+        needs.accept(e, before, c.state);
         if (sink != null) {
             sink.accept(e);
         }
         events++;
-        if (c.state.reception().isEmpty()) {
-            inReception.remove(c.state.dossier());
+    }
+
+    /** Updates the occupancy and the dossiers the allocation round looks at after {@code c} changed from {@code before}. */
+    private void track(DossierState before, Case c) {
+        for (Stay st : before.reception().values()) {
+            if (st.placed()) {
+                occupied.merge(st.facility(), -1, (x, y) -> x + y == 0 ? null : x + y);
+            }
+        }
+        boolean active = false;
+        for (Stay st : c.state.reception().values()) {
+            if (st.placed()) {
+                occupied.merge(st.facility(), 1, Integer::sum);
+                active |= st.placeType() == PlaceType.FIRST_PHASE || st.placeType() == PlaceType.UAM_OBSERVATION_ORIENTATION;
+            } else {
+                active |= st.waiting();
+            }
+        }
+        if (active) {
+            allocatable.putIfAbsent(c.state.dossier(), c);
         } else {
-            inReception.putIfAbsent(c.state.dossier(), c);
+            allocatable.remove(c.state.dossier());
         }
     }
 
@@ -193,10 +225,20 @@ public final class Engine {
     // ---- people ---------------------------------------------------------------------------
 
     private Case newCase() {
-        DossierId id = DossierId.of(String.format("D-S%07d", ++dossierNo));
+        DossierId id = DossierId.of(padded("D-S", ++dossierNo, 7));
         Case c = new Case(DossierState.empty(id));
         cases.put(id, c);
         return c;
+    }
+
+    /** {@code prefix} and {@code n} zero-padded to {@code width} digits, as {@code String.format(prefix + "%0<width>d", n)}. */
+    static String padded(String prefix, int n, int width) {
+        String digits = Integer.toString(n);
+        StringBuilder b = new StringBuilder(prefix.length() + Math.max(width, digits.length())).append(prefix);
+        for (int i = digits.length(); i < width; i++) {
+            b.append('0');
+        }
+        return b.append(digits).toString();
     }
 
     private Nationality nationality(LocalDate processableOn) {
@@ -248,19 +290,19 @@ public final class Engine {
             boolean uam = minor != null ? minor : rng.nextDouble() < in.unaccompaniedMinorShare();
             Sex sex = rng.nextDouble() < (uam ? 0.85 : in.maleShareSingle()) ? Sex.MALE : Sex.FEMALE;
             int age = uam ? 14 + rng.nextInt(4) : 18 + rng.nextInt(35);
-            out.add(new Person(PersonId.of(String.format("P-S%08d", ++personNo)), nat, sex, year - age, uam));
+            out.add(new Person(PersonId.of(padded("P-S", ++personNo, 8)), nat, sex, year - age, uam));
             return out;
         }
         Sex first = rng.nextDouble() < 0.6 ? Sex.MALE : Sex.FEMALE;
-        out.add(new Person(PersonId.of(String.format("P-S%08d", ++personNo)), nat, first, year - 20 - rng.nextInt(30), false));
+        out.add(new Person(PersonId.of(padded("P-S", ++personNo, 8)), nat, first, year - 20 - rng.nextInt(30), false));
         int children = size - 1;
         if (size > 2 && rng.nextDouble() < 0.7) {
             Sex second = first == Sex.MALE ? Sex.FEMALE : Sex.MALE;
-            out.add(new Person(PersonId.of(String.format("P-S%08d", ++personNo)), nat, second, year - 20 - rng.nextInt(30), false));
+            out.add(new Person(PersonId.of(padded("P-S", ++personNo, 8)), nat, second, year - 20 - rng.nextInt(30), false));
             children--;
         }
         for (int i = 0; i < children; i++) {
-            out.add(new Person(PersonId.of(String.format("P-S%08d", ++personNo)), nat, rng.nextBoolean() ? Sex.MALE : Sex.FEMALE,
+            out.add(new Person(PersonId.of(padded("P-S", ++personNo, 8)), nat, rng.nextBoolean() ? Sex.MALE : Sex.FEMALE,
                     year - rng.nextInt(18), false));
         }
         return out;
@@ -766,11 +808,11 @@ public final class Engine {
     // ---- reception ------------------------------------------------------------------------
 
     private void allocate(LocalDate d) {
-        List<DossierState> states = new ArrayList<>(inReception.size());
-        for (Case c : inReception.values()) {
+        List<DossierState> states = new ArrayList<>(allocatable.size());
+        for (Case c : allocatable.values()) {
             states.add(c.state);
         }
-        Allocation a = allocator.allocate(d, sc.reception().network(), states);
+        Allocation a = allocator.allocate(d, sc.reception().network(), states, occupied);
         for (Allocation.Transfer t : a.transfers()) {
             emit(cases.get(t.dossier()), new TransferredBetweenFacilities(t.dossier(), d, t.facility(), t.placeType(), t.persons()));
         }

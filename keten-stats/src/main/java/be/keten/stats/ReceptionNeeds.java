@@ -38,7 +38,16 @@ public final class ReceptionNeeds implements java.util.function.Consumer<ChainEv
     @Override
     public void accept(ChainEvent e) {
         DossierState before = states.getOrDefault(e.dossier(), DossierState.empty(e.dossier()));
-        DossierState after = Evolution.apply(before, e);
+        accept(e, before, Evolution.apply(before, e));
+    }
+
+    /**
+     * The same as {@link #accept(ChainEvent)} for a caller that has already folded the dossier with
+     * the core's {@link Evolution} (a simulation holds the state the rulebook accepted): {@code before}
+     * is the dossier after its previous event given here (empty for its first), {@code after} is
+     * {@code Evolution.apply(before, e)}. It spares folding every event a second time.
+     */
+    public void accept(ChainEvent e, DossierState before, DossierState after) {
         states.put(e.dossier(), after);
         long change = unaccommodated(after) - unaccommodated(before);
         entitledNotAccommodated.change(Unit.PERSONS, e.date(), change);

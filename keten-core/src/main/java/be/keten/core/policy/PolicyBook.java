@@ -31,6 +31,7 @@ import java.util.function.Predicate;
  */
 public final class PolicyBook {
     private final List<Policy> policies;
+    private final Map<Class<?>, List<? extends Policy>> byKind;
 
     public PolicyBook(List<? extends Policy> policies) {
         Map<String, Policy> byId = new LinkedHashMap<>();
@@ -40,6 +41,7 @@ public final class PolicyBook {
         List<Policy> sorted = new ArrayList<>(byId.values());
         sorted.sort(Comparator.comparing((Policy p) -> p.validity().start()).thenComparing(Policy::id));
         this.policies = List.copyOf(sorted);
+        this.byKind = new java.util.concurrent.ConcurrentHashMap<>();
     }
 
     /** This book plus {@code more}; a policy with an id already present replaces it. */
@@ -93,7 +95,8 @@ public final class PolicyBook {
     }
 
     public ReceptionEntitlement entitlement(ApplicationType type, LocalDate date) {
-        return required(ReceptionEntitlement.class, date, e -> e.applicationType() == type, "reception entitlement for " + type);
+        return latest(ReceptionEntitlement.class, date, e -> e.applicationType() == type)
+                .orElseThrow(() -> new IllegalStateException("no reception entitlement for " + type + " policy in force on " + date));
     }
 
     public NegativeExit negativeExit(LocalDate date) {
@@ -116,13 +119,32 @@ public final class PolicyBook {
         return required(ReceptionPriority.class, date, p -> true, "reception-priority");
     }
 
-    private <T extends Policy> List<T> all(Class<T> kind, LocalDate date) {
-        return policies.stream().filter(kind::isInstance).map(kind::cast).filter(p -> p.validity().covers(date)).toList();
+    /** The policies of one kind, in the book's order; computed once per kind (the book is immutable and shared between threads). */
+    @SuppressWarnings("unchecked")
+    private <T extends Policy> List<T> ofKind(Class<T> kind) {
+        return (List<T>) byKind.computeIfAbsent(kind, k -> policies.stream().filter(k::isInstance).toList());
     }
 
+    private <T extends Policy> List<T> all(Class<T> kind, LocalDate date) {
+        List<T> out = new ArrayList<>();
+        for (T p : ofKind(kind)) {
+            if (p.validity().covers(date)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** The last policy of the kind in force on {@code date} that passes {@code filter}, in the book's order. */
     private <T extends Policy> Optional<T> latest(Class<T> kind, LocalDate date, Predicate<T> filter) {
-        List<T> in = all(kind, date).stream().filter(filter).toList();
-        return in.isEmpty() ? Optional.empty() : Optional.of(in.get(in.size() - 1));
+        List<T> of = ofKind(kind);
+        for (int i = of.size() - 1; i >= 0; i--) {
+            T p = of.get(i);
+            if (p.validity().covers(date) && filter.test(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
     }
 
     private <T extends Policy> T required(Class<T> kind, LocalDate date, Predicate<T> filter, String what) {

@@ -65,14 +65,54 @@ public final class Allocator {
     }
 
     public Allocation allocate(LocalDate day, Network network, List<DossierState> dossiers) {
+        return allocate(day, network, dossiers, occupancy(dossiers));
+    }
+
+    /** Priority group, then first come first served, then dossier, then adults before minors. */
+    private static int inQueueOrder(Candidate a, Candidate b) {
+        int c = a.group().compareTo(b.group());
+        if (c == 0) {
+            c = a.waitingSince().compareTo(b.waitingSince());
+        }
+        if (c == 0) {
+            c = a.dossier().value().compareTo(b.dossier().value());
+        }
+        return c != 0 ? c : Boolean.compare(a.unaccompaniedMinors(), b.unaccompaniedMinors());
+    }
+
+    /** Someone in this dossier has been long enough in a first-phase or observation place to move on. */
+    private boolean dueToMove(DossierState s, LocalDate day) {
+        for (Stay st : s.reception().values()) {
+            boolean minor = st.placeType() == PlaceType.UAM_OBSERVATION_ORIENTATION;
+            if (st.placed() && (st.placeType() == PlaceType.FIRST_PHASE || minor)
+                    && !day.isBefore(st.enteredOn().plusDays(minor ? observationDays : firstPhaseDays))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The same round for a caller that keeps the occupancy itself (a simulation, where thousands of
+     * residents are not re-read every day): {@code occupied} is the residents per facility of all
+     * dossiers in reception, as {@link #occupancy} would read it, and {@code dossiers} need only hold
+     * those the round can act on &mdash; every dossier with a person waiting, or placed in a first-phase
+     * or observation place &mdash; in any order. The result is then that of
+     * {@link #allocate(LocalDate, Network, List)} over all dossiers in reception.
+     */
+    public Allocation allocate(LocalDate day, Network network, List<DossierState> dossiers, Map<String, Integer> occupied) {
         Policy.ReceptionPriority policy = policies.receptionPriority(day);
         Map<String, Integer> free = new HashMap<>();
-        Map<String, Integer> occupied = occupancy(dossiers);
+        int capacity = 0;
         for (Facility f : network.facilities()) {
-            free.put(f.id(), Math.max(0, f.capacityOn(day) - occupied.getOrDefault(f.id(), 0)));
+            int places = f.capacityOn(day);
+            capacity += places;
+            free.put(f.id(), Math.max(0, places - occupied.getOrDefault(f.id(), 0)));
         }
-        int capacity = network.capacityOn(day);
-        int before = occupied.values().stream().mapToInt(Integer::intValue).sum();
+        int before = 0;
+        for (int n : occupied.values()) {
+            before += n;
+        }
         int[] occ = {before};
 
         List<Allocation.Transfer> transfers = transfers(day, network, dossiers, free);
@@ -82,20 +122,29 @@ public final class Allocator {
                 queue.addAll(Candidate.of(s, day, policy));
             }
         }
-        queue.sort(Comparator.comparing(Candidate::group).thenComparing(Candidate::waitingSince)
-                .thenComparing(c -> c.dossier().value()).thenComparing(Candidate::unaccompaniedMinors));
+        queue.sort(Allocator::inQueueOrder);
 
         List<Allocation.Placement> placed = new ArrayList<>();
         List<Allocation.Waiting> waiting = new ArrayList<>();
         boolean priorityWaits = false;
+        // The occupancy text changes only when someone is placed: formatted once per occupancy.
+        int stateOcc = -1;
+        String state = null;
+        String saturated = null;
         for (Candidate c : queue) {
             double rate = capacity == 0 ? 1 : occ[0] / (double) capacity;
-            String state = String.format(Locale.ROOT, "occupancy %.1f%% of %d places, saturation at %.0f%% (%s)", 100 * rate, capacity,
-                    100 * policy.saturationThreshold(), policy.id());
+            if (state == null || stateOcc != occ[0]) {
+                stateOcc = occ[0];
+                state = String.format(Locale.ROOT, "occupancy %.1f%% of %d places, saturation at %.0f%% (%s)", 100 * rate, capacity,
+                        100 * policy.saturationThreshold(), policy.id());
+                saturated = null;
+            }
             if (c.group() == PriorityGroup.SINGLE_MAN) {
                 if (policy.singleMenWaitingList() && rate >= policy.saturationThreshold()) {
-                    waiting.add(new Allocation.Waiting(c.dossier(), c.persons(), c.group(), "saturated: " + state
-                            + "; non-vulnerable single men wait for a place"));
+                    if (saturated == null) {
+                        saturated = "saturated: " + state + "; non-vulnerable single men wait for a place";
+                    }
+                    waiting.add(new Allocation.Waiting(c.dossier(), c.persons(), c.group(), saturated));
                     continue;
                 }
                 if (priorityWaits) {
@@ -174,8 +223,14 @@ public final class Allocator {
     /** Residents whose first-phase (or observation) stay is over move on, where a stay place is free. */
     private List<Allocation.Transfer> transfers(LocalDate day, Network network, List<DossierState> dossiers, Map<String, Integer> free) {
         List<Allocation.Transfer> out = new ArrayList<>();
-        List<DossierState> sorted = new ArrayList<>(dossiers);
-        sorted.sort(Comparator.comparing(s -> s.dossier().value()));
+        // Only dossiers with someone due to move can give a transfer: sorted after filtering.
+        List<DossierState> sorted = new ArrayList<>();
+        for (DossierState s : dossiers) {
+            if (dueToMove(s, day)) {
+                sorted.add(s);
+            }
+        }
+        sorted.sort((a, b) -> a.dossier().value().compareTo(b.dossier().value()));
         for (DossierState s : sorted) {
             Map<String, List<PersonId>> byFacility = new HashMap<>();
             Map<String, Stay> stays = new HashMap<>();
@@ -219,13 +274,27 @@ public final class Allocator {
     private static Optional<Facility> choose(Network network, Map<String, Integer> free, List<PlaceType> types, int size, LanguageRole role,
                                              LocalDate day, PriorityGroup group, boolean resettled) {
         for (PlaceType t : types) {
-            Optional<Facility> best = network.facilities().stream()
-                    .filter(f -> f.placeType() == t && free.getOrDefault(f.id(), 0) >= size && f.capacityOn(day) > 0 && f.admits(group, resettled))
-                    .min(Comparator.comparingInt((Facility f) -> regionRank(f.region(), role))
-                            .thenComparing(f -> -free.get(f.id()))
-                            .thenComparing(Facility::id));
-            if (best.isPresent()) {
-                return best;
+            // The minimum by (region rank, most free places, id), as a plain loop.
+            Facility best = null;
+            int bestRank = 0;
+            int bestFree = 0;
+            for (Facility f : network.facilities()) {
+                if (f.placeType() != t) {
+                    continue;
+                }
+                int n = free.getOrDefault(f.id(), 0);
+                if (n < size || !f.admits(group, resettled) || f.capacityOn(day) <= 0) {
+                    continue;
+                }
+                int rank = regionRank(f.region(), role);
+                if (best == null || rank < bestRank || rank == bestRank && (n > bestFree || n == bestFree && f.id().compareTo(best.id()) < 0)) {
+                    best = f;
+                    bestRank = rank;
+                    bestFree = n;
+                }
+            }
+            if (best != null) {
+                return Optional.of(best);
             }
         }
         return Optional.empty();

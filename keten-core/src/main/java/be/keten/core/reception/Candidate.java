@@ -29,8 +29,15 @@ public record Candidate(DossierId dossier, List<PersonId> persons, PriorityGroup
 
     /** The households of a dossier waiting on {@code day}, classified under the priority policy in force. */
     public static List<Candidate> of(DossierState s, LocalDate day, Policy.ReceptionPriority policy) {
-        List<Person> minors = new ArrayList<>();
-        List<Person> others = new ArrayList<>();
+        boolean anyWaiting = false;
+        for (Stay stay : s.reception().values()) {
+            anyWaiting |= stay.waiting();
+        }
+        if (!anyWaiting) {   // nobody waiting (placed, sponsored or not in reception): the common case in a round
+            return List.of();
+        }
+        List<Person> minors = new ArrayList<>(1);
+        List<Person> others = new ArrayList<>(s.persons().size());
         LocalDate since = null;
         for (Person p : s.persons()) {
             Stay stay = s.reception().get(p.id());
@@ -40,16 +47,26 @@ public record Candidate(DossierId dossier, List<PersonId> persons, PriorityGroup
             since = since == null || stay.enteredOn().isBefore(since) ? stay.enteredOn() : since;
             (s.isUnaccompaniedMinor(p.id()) ? minors : others).add(p);
         }
-        List<Candidate> out = new ArrayList<>();
+        if (minors.isEmpty() && others.size() == 1) {   // a single waiting adult, most of the waiting list
+            return List.of(new Candidate(s.dossier(), List.of(others.get(0).id()), classify(s, others, day, policy), since, s.languageRole(),
+                    false, resettled(s)));
+        }
+        List<Candidate> out = new ArrayList<>(2);
         if (!minors.isEmpty()) {
-            out.add(new Candidate(s.dossier(), minors.stream().map(Person::id).toList(), PriorityGroup.UNACCOMPANIED_MINOR, since,
-                    s.languageRole(), true, resettled(s)));
+            out.add(new Candidate(s.dossier(), ids(minors), PriorityGroup.UNACCOMPANIED_MINOR, since, s.languageRole(), true, resettled(s)));
         }
         if (!others.isEmpty()) {
-            out.add(new Candidate(s.dossier(), others.stream().map(Person::id).toList(), classify(s, others, day, policy), since,
-                    s.languageRole(), false, resettled(s)));
+            out.add(new Candidate(s.dossier(), ids(others), classify(s, others, day, policy), since, s.languageRole(), false, resettled(s)));
         }
         return out;
+    }
+
+    private static List<PersonId> ids(List<Person> persons) {
+        PersonId[] out = new PersonId[persons.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = persons.get(i).id();
+        }
+        return List.of(out);
     }
 
     /** Arrived through resettlement: the dedicated centre's target group. */
@@ -59,8 +76,10 @@ public record Candidate(DossierId dossier, List<PersonId> persons, PriorityGroup
 
     /** The priority group of these persons of a dossier (for residents too, when they move). */
     static PriorityGroup classify(DossierState s, List<Person> persons, LocalDate day, Policy.ReceptionPriority policy) {
-        if (persons.stream().anyMatch(p -> s.isUnaccompaniedMinor(p.id()))) {
-            return PriorityGroup.UNACCOMPANIED_MINOR;
+        for (Person p : persons) {
+            if (s.isUnaccompaniedMinor(p.id())) {
+                return PriorityGroup.UNACCOMPANIED_MINOR;
+            }
         }
         if (persons.size() > 1) {
             return PriorityGroup.FAMILY;

@@ -65,12 +65,22 @@ public record DossierState(
     }
 
     public Optional<Person> person(PersonId id) {
-        return persons.stream().filter(p -> p.id().equals(id)).findFirst();
+        return Optional.ofNullable(find(id));
+    }
+
+    private Person find(PersonId id) {
+        for (Person p : persons) {
+            if (p.id().equals(id)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /** Declared unaccompanied minor and not found adult by the age assessment. */
     public boolean isUnaccompaniedMinor(PersonId id) {
-        return person(id).map(p -> p.declaredUnaccompaniedMinor() && ageAssessments.get(id) != AgeAssessment.ADULT).orElse(false);
+        Person p = find(id);
+        return p != null && p.declaredUnaccompaniedMinor() && ageAssessments.get(id) != AgeAssessment.ADULT;
     }
 
     /** Number of persons placed in a facility now. */
