@@ -241,19 +241,32 @@ public final class Engine {
         return b.append(digits).toString();
     }
 
-    private Nationality nationality(LocalDate processableOn) {
+    /** A nationality of the mix whose files no processing suspension covers on any of {@code processableOn} (none: any). */
+    private Nationality nationality(LocalDate... processableOn) {
         for (int i = 0; i < 50; i++) {
             Nationality n = draw(sc.inflow().nationalityMix());
-            if (processableOn == null || rulebook.policies().processingSuspension(n, false, processableOn).isEmpty()) {
+            if (processable(n, processableOn)) {
                 return n;
             }
         }
         for (Nationality n : sc.inflow().nationalityMix().keySet()) {
-            if (rulebook.policies().processingSuspension(n, false, processableOn).isEmpty()) {
+            if (processable(n, processableOn)) {
                 return n;
             }
         }
-        throw new IllegalStateException("every nationality of the mix is suspended on " + processableOn);
+        throw new IllegalStateException("every nationality of the mix is suspended on " + java.util.Arrays.toString(processableOn));
+    }
+
+    private boolean processable(Nationality n, LocalDate[] days) {
+        if (days == null) {
+            return true;
+        }
+        for (LocalDate d : days) {
+            if (d != null && rulebook.policies().processingSuspension(n, false, d).isPresent()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private <K> K draw(Map<K, Double> shares) {
@@ -335,7 +348,7 @@ public final class Engine {
         for (int i = 0; i < in.cgvsWorkloadDossiers(); i++) {
             Case c = newCase();
             LocalDate reg = eve.minusDays(40 + rng.nextInt(680));
-            registerPast(c, nationality(null), reg, null);
+            registerPast(c, nationality(), reg, null);
             transferPast(c, reg.plusDays(30));
             workload.add(c);
         }
@@ -347,7 +360,8 @@ public final class Engine {
             Case c = newCase();
             LocalDate reg = eve.minusDays(200 + rng.nextInt(500));
             LocalDate decided = reg.plusDays(120);
-            registerPast(c, nationality(decided), reg, null);
+            // The past interview and decision both need a nationality no suspension covered then.
+            registerPast(c, nationality(decided.minusDays(10), decided), reg, null);
             transferPast(c, reg.plusDays(30));
             DecisionType t = negative(sc.cgvs().mix(c.state.nationality(), null));
             emit(c, new InterviewHeld(c.state.dossier(), decided.minusDays(10)));
@@ -509,7 +523,7 @@ public final class Engine {
         LocalDate d = today();
         Case c = newCase();
         ApplicationType type = sc.inflow().applicationTypes().sample(rng);
-        Nationality nat = nationality(null);
+        Nationality nat = nationality();
         List<Person> persons = household(nat, d.getYear(), null);
         if (type == ApplicationType.SUBSEQUENT) {
             pastRejection(c, persons, d);
