@@ -1,5 +1,6 @@
 package be.keten.server.api;
 
+import be.keten.server.simulation.ScenarioCatalog;
 import be.keten.sim.Scenario;
 import be.keten.sim.ScenarioException;
 import be.keten.sim.ScenarioFile;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -32,29 +32,17 @@ final class ScenarioInput {
     private ScenarioInput() {
     }
 
-    /** A file of the scenarios folder: a plain file name (no path), {@code .yaml} or {@code .yml} (may be left out). */
-    static Scenario named(Path folder, String name) throws ScenarioException {
+    /**
+     * A scenario the server offers ({@link ScenarioCatalog}), by its plain file name (no path);
+     * {@code .yaml} may be left out.
+     */
+    static Scenario named(ScenarioCatalog catalog, String name) throws ScenarioException {
         if (name == null || !NAME.matcher(name).matches() || name.contains("..")) {
             throw ApiException.badRequest("scenario", "scenario: expected the file name of a scenario of the server (no path), e.g. baseline-2025.yaml");
         }
-        String file = name.endsWith(".yaml") || name.endsWith(".yml") ? name : name + ".yaml";
-        Path p = folder.resolve(file);
-        if (!Files.isRegularFile(p)) {
-            throw ApiException.badRequest("scenario", "scenario: no scenario '" + name + "' on the server; available: " + available(folder));
-        }
-        return ScenarioFile.read(p);
-    }
-
-    /** The names of the scenario files offered (policy files, which have no 'initial' key, included: they fail as scenarios). */
-    static List<String> available(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".yaml") || f.endsWith(".yml")).sorted().toList();
-        } catch (IOException e) {
-            return List.of();
-        }
+        ScenarioCatalog.Entry e = catalog.scenarioFile(name).orElseThrow(() -> ApiException.badRequest("scenario", "scenario: no scenario '"
+                + name + "' on the server; available: " + catalog.scenarios().stream().map(x -> x.path().getFileName().toString()).toList()));
+        return catalog.read(e);
     }
 
     /** A scenario's YAML text. */

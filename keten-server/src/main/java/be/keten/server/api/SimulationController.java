@@ -6,6 +6,7 @@ import be.keten.server.security.Access;
 import be.keten.server.security.CurrentUser;
 import be.keten.server.security.Role;
 import be.keten.server.simulation.Levers;
+import be.keten.server.simulation.ScenarioCatalog;
 import be.keten.server.simulation.SimulationJobs;
 import be.keten.sim.Bands;
 import be.keten.sim.Indicator;
@@ -83,11 +84,13 @@ public class SimulationController {
 
     private final SimulationJobs jobs;
     private final KetenProperties properties;
+    private final ScenarioCatalog catalog;
     private final CurrentUser user;
 
-    public SimulationController(SimulationJobs jobs, KetenProperties properties, CurrentUser user) {
+    public SimulationController(SimulationJobs jobs, KetenProperties properties, ScenarioCatalog catalog, CurrentUser user) {
         this.jobs = jobs;
         this.properties = properties;
+        this.catalog = catalog;
         this.user = user;
     }
 
@@ -110,7 +113,7 @@ public class SimulationController {
         Integer horizon = body.hasNonNull("horizon_months") ? (int) number(body, "horizon_months", 0, 1, ScenarioInput.MAX_HORIZON) : null;
         Scenario scenario;
         try {
-            scenario = name != null ? ScenarioInput.named(properties.scenarios(), name) : ScenarioInput.text(properties.scenarios(), yaml);
+            scenario = name != null ? ScenarioInput.named(catalog, name) : ScenarioInput.text(properties.scenarios(), yaml);
         } catch (ScenarioException e) {
             throw new ApiException(400, "invalid-scenario", "Invalid scenario", e.getMessage(), e.key());
         }

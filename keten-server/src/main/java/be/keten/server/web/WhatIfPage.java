@@ -4,6 +4,7 @@ import be.keten.core.reception.PlaceType;
 import be.keten.server.security.Access;
 import be.keten.server.security.CurrentUser;
 import be.keten.server.simulation.Levers;
+import be.keten.server.simulation.ScenarioCatalog;
 import be.keten.server.simulation.SimulationJobs;
 import be.keten.sim.Scenario;
 import be.keten.sim.ScenarioException;

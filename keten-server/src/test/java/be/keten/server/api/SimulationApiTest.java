@@ -118,6 +118,10 @@ class SimulationApiTest extends ApiTestBase {
         mvc.perform(submit("{\"scenario\":\"missing.yaml\"}").with(as(Role.DVZ))).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("scenario"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("baseline-2025.yaml")));
+        // A policy file in the scenarios folder is not a scenario: not offered, by the API as by the what-if page.
+        mvc.perform(submit("{\"scenario\":\"policies-baseline-2025\"}").with(as(Role.DVZ))).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("policies-baseline-2025.yaml"))))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("scenario: no scenario 'policies-baseline-2025' on the server")));
         mvc.perform(submit("{}").with(as(Role.DVZ))).andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("scenario"));
         mvc.perform(submit("{\"scenario\":\"baseline-2025.yaml\",\"yaml\":\"name: x\"}").with(as(Role.DVZ))).andExpect(status().isBadRequest());
         mvc.perform(submit("{\"scenario\":\"baseline-2025.yaml\",\"replications\":1001}").with(as(Role.DVZ)))

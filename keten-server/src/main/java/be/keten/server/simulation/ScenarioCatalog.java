@@ -1,4 +1,4 @@
-package be.keten.server.web;
+package be.keten.server.simulation;
 
 import be.keten.io.policy.PolicyFile;
 import be.keten.io.policy.PolicyFileException;
@@ -16,10 +16,10 @@ import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
- * The scenario and policy files the what-if page offers: the YAML files of the scenarios folder
- * ({@code keten.scenarios}) that read as scenarios, and those of that folder and of the
- * {@code policies} folder beside it that read as policy files. Only these files can be chosen: a
- * request names one by its id, never by a path.
+ * The scenario and policy files the server offers (what-if page and simulation API): the YAML files
+ * of the scenarios folder ({@code keten.scenarios}) that read as scenarios, and those of that folder
+ * and of the {@code policies} folder beside it that read as policy files. Only these files can be
+ * chosen: a request names one by its id or file name, never by a path.
  */
 @Component
 public class ScenarioCatalog {
@@ -65,6 +65,12 @@ public class ScenarioCatalog {
 
     public Optional<Entry> scenario(String id) {
         return scenarios().stream().filter(e -> e.id().equals(id)).findFirst();
+    }
+
+    /** The scenario whose file is {@code fileName} ({@code .yaml} may be left out). */
+    public Optional<Entry> scenarioFile(String fileName) {
+        String file = fileName.endsWith(".yaml") || fileName.endsWith(".yml") ? fileName : fileName + ".yaml";
+        return scenarios().stream().filter(e -> e.path().getFileName().toString().equals(file)).findFirst();
     }
 
     public Optional<Entry> policy(String id) {
