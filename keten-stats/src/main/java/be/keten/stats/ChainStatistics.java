@@ -44,26 +44,28 @@ import java.util.function.Consumer;
 public final class ChainStatistics implements Consumer<ChainEvent> {
     private final StatisticsParameters parameters;
     private final Map<DossierId, DossierState> states = new HashMap<>();
-    private YearMonth first;
-    private YearMonth last;
+    // Fields below are the aggregates a checkpoint carries (package-private for StatisticsCheckpoint).
+    YearMonth first;
+    YearMonth last;
+    long dossierCount;
 
     // month -> DVZ column -> nationality -> persons
-    private final Map<YearMonth, Map<String, Map<Nationality, Long>>> applications = new HashMap<>();
+    final Map<YearMonth, Map<String, Map<Nationality, Long>>> applications = new HashMap<>();
     // month -> unit -> nationality -> tally
-    private final Map<YearMonth, Map<Unit, Map<Nationality, DecisionTally>>> decisions = new HashMap<>();
-    private final StockSeries<Unit> workload = new StockSeries<>();
-    private final Map<YearMonth, Map<LanguageRole, long[]>> appeals = new HashMap<>();
-    private final Map<YearMonth, Map<LanguageRole, Map<JudgmentOutcome, Long>>> judgments = new HashMap<>();
-    private final StockSeries<Unit> rvvPending = new StockSeries<>();
-    private final Map<YearMonth, Long> receptionIn = new HashMap<>();
-    private final Map<YearMonth, Map<LeaveReason, Long>> receptionOut = new HashMap<>();
-    private final StockSeries<PlaceType> occupancyByType = new StockSeries<>();
-    private final StockSeries<String> occupancyByFacility = new StockSeries<>();
-    private final StockSeries<Unit> waitingList = new StockSeries<>();
-    private final StockSeries<Unit> sponsored = new StockSeries<>();
-    private final StockSeries<Resident> residents = new StockSeries<>();
+    final Map<YearMonth, Map<Unit, Map<Nationality, DecisionTally>>> decisions = new HashMap<>();
+    final StockSeries<Unit> workload = new StockSeries<>();
+    final Map<YearMonth, Map<LanguageRole, long[]>> appeals = new HashMap<>();
+    final Map<YearMonth, Map<LanguageRole, Map<JudgmentOutcome, Long>>> judgments = new HashMap<>();
+    final StockSeries<Unit> rvvPending = new StockSeries<>();
+    final Map<YearMonth, Long> receptionIn = new HashMap<>();
+    final Map<YearMonth, Map<LeaveReason, Long>> receptionOut = new HashMap<>();
+    final StockSeries<PlaceType> occupancyByType = new StockSeries<>();
+    final StockSeries<String> occupancyByFacility = new StockSeries<>();
+    final StockSeries<Unit> waitingList = new StockSeries<>();
+    final StockSeries<Unit> sponsored = new StockSeries<>();
+    final StockSeries<Resident> residents = new StockSeries<>();
     // year of departure -> {departures, days in the network}
-    private final Map<Integer, long[]> stays = new TreeMap<>();
+    final Map<Integer, long[]> stays = new TreeMap<>();
 
     public ChainStatistics(StatisticsParameters parameters) {
         this.parameters = parameters;
@@ -92,6 +94,9 @@ public final class ChainStatistics implements Consumer<ChainEvent> {
      * {@code Evolution.apply(before, e)}. It spares folding every event a second time.
      */
     public void accept(ChainEvent e, DossierState before, DossierState after) {
+        if (before.version() == 0) {
+            dossierCount++;
+        }
         states.put(e.dossier(), after);
         LocalDate day = e.date();
         YearMonth m = YearMonth.from(day);
@@ -124,8 +129,26 @@ public final class ChainStatistics implements Consumer<ChainEvent> {
             judgments.computeIfAbsent(m, k -> new EnumMap<>(LanguageRole.class)).computeIfAbsent(before.languageRole(), k -> new EnumMap<>(JudgmentOutcome.class))
                     .merge(j.outcome(), 1L, Long::sum);
         }
-        reception(before, after, e, day, m);
+        reception(before, after, e, day, m, true);
         residentsChange(before, after, day);
+    }
+
+    /**
+     * A dossier already in state {@code s} at the end of {@code day}, whose past events are not
+     * given (a simulation continuing the register's open cases): its stocks count from that day, no
+     * flow is counted. Its later events are then given as usual, with {@code s} as their first
+     * {@code before}.
+     */
+    public void carryOver(DossierState s, LocalDate day) {
+        if (states.putIfAbsent(s.dossier(), s) != null) {
+            throw new IllegalStateException("dossier " + s.dossier() + " is already known to the statistics");
+        }
+        dossierCount++;
+        DossierState empty = DossierState.empty(s.dossier());
+        stockChange(workload, false, inWorkload(s), empty, s, day);
+        stockChange(rvvPending, false, s.state() == ProcedureState.APPEAL_PENDING, empty, s, day);
+        reception(empty, s, null, day, YearMonth.from(day), false);
+        residentsChange(empty, s, day);
     }
 
     /** Residents by profile: the dossier's placed persons before and after the event, the difference applied. */
@@ -166,7 +189,8 @@ public final class ChainStatistics implements Consumer<ChainEvent> {
         }
     }
 
-    private void reception(DossierState before, DossierState after, ChainEvent e, LocalDate day, YearMonth m) {
+    /** Stocks of waiting, sponsored and placed persons; with {@code flows}, also entries, departures and lengths of stay. */
+    private void reception(DossierState before, DossierState after, ChainEvent e, LocalDate day, YearMonth m, boolean flows) {
         if (before.reception().equals(after.reception())) {
             return;
         }
@@ -199,6 +223,9 @@ public final class ChainStatistics implements Consumer<ChainEvent> {
                 occupancyByType.change(is.placeType(), day, 1);
                 occupancyByFacility.change(is.facility(), day, 1);
             }
+            if (!flows) {
+                continue;
+            }
             boolean entered = is != null && is.placed() && (was == null || !was.placed());
             boolean left = was != null && was.placed() && (is == null || !is.placed());
             if (entered) {
@@ -215,6 +242,22 @@ public final class ChainStatistics implements Consumer<ChainEvent> {
         }
     }
 
+    /**
+     * Takes up a dossier whose earlier events are already counted (in the checkpoint these statistics
+     * were restored from): its next event is counted against this state, the earlier ones not again.
+     */
+    public void resume(DossierState state) {
+        states.put(state.dossier(), state);
+    }
+
+    /**
+     * Drops the state kept for a dossier whose events have all been given: a caller that gives the
+     * events dossier by dossier keeps memory flat in the number of dossiers this way.
+     */
+    public void forget(DossierId dossier) {
+        states.remove(dossier);
+    }
+
     // ---- queries ------------------------------------------------------------------------
 
     /** The first and last month with an event, if any. */
@@ -222,8 +265,9 @@ public final class ChainStatistics implements Consumer<ChainEvent> {
         return first == null ? java.util.Optional.empty() : java.util.Optional.of(new Period(first, last));
     }
 
+    /** Dossiers with at least one event. */
     public int dossiers() {
-        return states.size();
+        return Math.toIntExact(dossierCount);
     }
 
     /** Persons applying in the period by DVZ column and nationality. */

@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * the changes up to and including it. Changes may arrive in any date order (dossier by dossier).
  */
 public final class StockSeries<K> {
-    private final Map<K, NavigableMap<LocalDate, Long>> changes = new HashMap<>();
+    final Map<K, NavigableMap<LocalDate, Long>> changes = new HashMap<>();
 
     public void change(K key, LocalDate day, long delta) {
         if (delta != 0) {

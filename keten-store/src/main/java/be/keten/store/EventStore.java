@@ -22,10 +22,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -74,23 +76,11 @@ public final class EventStore {
      * @throws IdempotencyKeyReusedException if the key was used for a different command
      */
     public AppendResult append(DossierState base, List<? extends ChainEvent> events, String idempotencyKey) {
-        if (events.isEmpty()) {
-            throw new IllegalArgumentException("nothing to append");
-        }
         checkKey(idempotencyKey);
         DossierId dossier = base.dossier();
-        DossierState after = base;
-        List<String> payloads = new ArrayList<>(events.size());
-        for (ChainEvent e : events) {
-            if (!e.dossier().equals(dossier)) {
-                throw new IllegalArgumentException(e.type() + " names dossier " + e.dossier() + ", not " + dossier);
-            }
-            after = Evolution.apply(after, e);
-            payloads.add(payload(e));
-        }
+        List<String> payloads = payloads(dossier, events);
         String hash = idempotencyKey == null ? null : requestHash(dossier, payloads);
         Instant now = now();
-        DossierState result = after;
         try {
             return db.inTransaction(c -> {
                 if (idempotencyKey != null) {
@@ -103,28 +93,7 @@ public final class EventStore {
                 if (current != base.version()) {
                     throw new ConcurrencyConflictException(dossier, base.version(), current);
                 }
-                try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                    for (int i = 0; i < events.size(); i++) {
-                        bindInsert(ps, events.get(i), base.version() + 1 + i, payloads.get(i), now);
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
-                Projections.upsert(c, db.dialect(), List.of(result));
-                if (idempotencyKey != null) {
-                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO idempotency_keys "
-                            + "(idem_key, dossier_id, first_version, last_version, request_hash, result_state, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                        ps.setString(1, idempotencyKey);
-                        ps.setString(2, dossier.value());
-                        ps.setInt(3, base.version() + 1);
-                        ps.setInt(4, result.version());
-                        ps.setString(5, hash);
-                        ps.setString(6, result.state().name());
-                        ps.setObject(7, now.atOffset(ZoneOffset.UTC));
-                        ps.executeUpdate();
-                    }
-                }
-                return new AppendResult(dossier, base.version() + 1, result.version(), result.state(), now, false);
+                return insert(c, base, events, payloads, idempotencyKey, hash, now).append();
             });
         } catch (StoreException e) {
             if (e.getCause() instanceof SQLException s && db.dialect().isConflict(s)) {
@@ -141,19 +110,149 @@ public final class EventStore {
         }
     }
 
-    /** Appends after checking the dossier is at {@code expectedVersion}, folding its stored events for the projection. */
+    /**
+     * Appends after checking the dossier is at {@code expectedVersion}, folding its stored events for
+     * the projection: the key lookup, the load, the check and the append in one transaction.
+     */
     public AppendResult append(DossierId dossier, int expectedVersion, List<? extends ChainEvent> events, String idempotencyKey) {
+        Submission<Void> s = submit(dossier, events, idempotencyKey, base -> {
+            if (base.version() != expectedVersion) {
+                throw new ConcurrencyConflictException(dossier, expectedVersion, base.version());
+            }
+            return null;
+        }, null);
+        return s.append();
+    }
+
+    /**
+     * What {@link #submit} did: appended or replayed ({@code append} set, {@code state} the state
+     * right after the command), or refused ({@code refusal} set, {@code state} the state it was
+     * refused on).
+     */
+    record Submission<R>(DossierState state, AppendResult append, R refusal) {
+    }
+
+    /** Work done in a command's transaction, on its connection, once its result is known (its audit entry). */
+    @FunctionalInterface
+    interface InTransaction {
+        void run(Connection c, AppendResult result) throws SQLException;
+    }
+
+    /**
+     * A command in one transaction: the idempotency key looked up (a known key replays the original
+     * result, with the state right after it), else the dossier's events loaded and folded,
+     * {@code guard} asked whether the events may go on that state (null: yes; anything else is the
+     * refusal, returned with nothing stored), the events appended, and {@code also} run on the
+     * same connection with the result (replayed or new) before the commit, so its writes stand or
+     * fall with the append. The guard runs inside the transaction: keep it to pure computation.
+     *
+     * @param also null, or more work for the transaction
+     * @throws ConcurrencyConflictException if another writer stored the next version first (the
+     *                                      database's unique stream key): nothing stored, {@code also} not run
+     * @throws IdempotencyKeyReusedException if the key was used for a different command
+     */
+    <R> Submission<R> submit(DossierId dossier, List<? extends ChainEvent> events, String idempotencyKey,
+                             Function<DossierState, R> guard, InTransaction also) {
+        checkKey(idempotencyKey);
+        List<String> payloads = payloads(dossier, events);
+        String hash = idempotencyKey == null ? null : requestHash(dossier, payloads);
+        Instant now = now();
+        int[] baseVersion = {-1};
+        try {
+            return db.inTransaction(c -> {
+                if (idempotencyKey != null) {
+                    Optional<Submission<R>> earlier = replayIn(c, idempotencyKey, dossier, hash, also);
+                    if (earlier.isPresent()) {
+                        return earlier.get();
+                    }
+                }
+                DossierState base = fold(dossier, load(c, dossier, Integer.MAX_VALUE));
+                baseVersion[0] = base.version();
+                R refusal = guard.apply(base);
+                if (refusal != null) {
+                    return new Submission<>(base, null, refusal);
+                }
+                Submission<R> done = insert(c, base, events, payloads, idempotencyKey, hash, now);
+                if (also != null) {
+                    also.run(c, done.append());
+                }
+                return done;
+            });
+        } catch (StoreException e) {
+            if (e.getCause() instanceof SQLException s && db.dialect().isConflict(s)) {
+                // Lost a race: another writer stored this version, or this very command, first.
+                if (idempotencyKey != null) {
+                    Optional<Submission<R>> earlier = db.inTransaction(c -> replayIn(c, idempotencyKey, dossier, hash, also));
+                    if (earlier.isPresent()) {
+                        return earlier.get();
+                    }
+                }
+                throw new ConcurrencyConflictException(dossier, baseVersion[0], version(dossier));
+            }
+            throw e;
+        }
+    }
+
+    /** The command recorded under the key, if any, with the state right after it; {@code also} run on its result. */
+    private <R> Optional<Submission<R>> replayIn(Connection c, String key, DossierId dossier, String hash, InTransaction also)
+            throws SQLException {
+        Optional<AppendResult> earlier = findKey(c, key, dossier, hash);
+        if (earlier.isEmpty()) {
+            return Optional.empty();
+        }
+        AppendResult result = earlier.get();
+        DossierState after = fold(dossier, load(c, dossier, result.lastVersion()));
+        if (also != null) {
+            also.run(c, result);
+        }
+        return Optional.of(new Submission<>(after, result, null));
+    }
+
+    /** Inserts events decided on {@code base} (already checked to be the dossier's current version), the projection and the key. */
+    private <R> Submission<R> insert(Connection c, DossierState base, List<? extends ChainEvent> events, List<String> payloads,
+                                     String idempotencyKey, String hash, Instant now) throws SQLException {
+        DossierId dossier = base.dossier();
+        DossierState after = base;
+        for (ChainEvent e : events) {
+            after = Evolution.apply(after, e);
+        }
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            for (int i = 0; i < events.size(); i++) {
+                bindInsert(ps, events.get(i), base.version() + 1 + i, payloads.get(i), now);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        Projections.upsert(c, db.dialect(), List.of(after));
         if (idempotencyKey != null) {
-            Optional<AppendResult> earlier = replay(idempotencyKey, dossier, events);
-            if (earlier.isPresent()) {
-                return earlier.get();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO idempotency_keys "
+                    + "(idem_key, dossier_id, first_version, last_version, request_hash, result_state, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, idempotencyKey);
+                ps.setString(2, dossier.value());
+                ps.setInt(3, base.version() + 1);
+                ps.setInt(4, after.version());
+                ps.setString(5, hash);
+                ps.setString(6, after.state().name());
+                ps.setObject(7, now.atOffset(ZoneOffset.UTC));
+                ps.executeUpdate();
             }
         }
-        DossierState base = state(dossier);
-        if (base.version() != expectedVersion) {
-            throw new ConcurrencyConflictException(dossier, expectedVersion, base.version());
+        return new Submission<>(after, new AppendResult(dossier, base.version() + 1, after.version(), after.state(), now, false), null);
+    }
+
+    /** The events' JSON payloads, after checking there is at least one and each names {@code dossier}. */
+    private List<String> payloads(DossierId dossier, List<? extends ChainEvent> events) {
+        if (events.isEmpty()) {
+            throw new IllegalArgumentException("nothing to append");
         }
-        return append(base, events, idempotencyKey);
+        List<String> payloads = new ArrayList<>(events.size());
+        for (ChainEvent e : events) {
+            if (!e.dossier().equals(dossier)) {
+                throw new IllegalArgumentException(e.type() + " names dossier " + e.dossier() + ", not " + dossier);
+            }
+            payloads.add(payload(e));
+        }
+        return payloads;
     }
 
     /**
@@ -175,19 +274,21 @@ public final class EventStore {
 
     /** The dossier's events up to and including a version. */
     public List<StoredEvent> load(DossierId dossier, int upToVersion) {
-        return db.inTransaction(c -> {
-            List<StoredEvent> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM events WHERE dossier_id = ? AND version <= ? ORDER BY version")) {
-                ps.setString(1, dossier.value());
-                ps.setInt(2, upToVersion);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(row(rs));
-                    }
+        return db.inTransaction(c -> load(c, dossier, upToVersion));
+    }
+
+    private List<StoredEvent> load(Connection c, DossierId dossier, int upToVersion) throws SQLException {
+        List<StoredEvent> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM events WHERE dossier_id = ? AND version <= ? ORDER BY version")) {
+            ps.setString(1, dossier.value());
+            ps.setInt(2, upToVersion);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row(rs));
                 }
             }
-            return out;
-        });
+        }
+        return out;
     }
 
     /** The dossier's current state: its events folded. */
@@ -197,7 +298,11 @@ public final class EventStore {
 
     /** The dossier's state as it was at a version. */
     public DossierState state(DossierId dossier, int atVersion) {
-        return Evolution.fold(dossier, load(dossier, atVersion).stream().map(StoredEvent::event).toList());
+        return fold(dossier, load(dossier, atVersion));
+    }
+
+    private static DossierState fold(DossierId dossier, List<StoredEvent> events) {
+        return Evolution.fold(dossier, events.stream().map(StoredEvent::event).toList());
     }
 
     /** The dossier's current version, 0 when it has no events. */
@@ -210,6 +315,49 @@ public final class EventStore {
      * either may be null). Rows are fetched in pages; close the stream to release its connection.
      */
     public Stream<StoredEvent> stream(LocalDate from, LocalDate to) {
+        return query("SELECT " + COLUMNS + " FROM events" + dateFilter(from, to) + " ORDER BY seq", ps -> bindDates(ps, 1, from, to));
+    }
+
+    /** Every event, dossier by dossier in version order, in one query (one consistent view of the log). */
+    Stream<StoredEvent> allHistories() {
+        return query("SELECT " + COLUMNS + " FROM events ORDER BY dossier_id, version", ps -> { });
+    }
+
+    /** The sequence numbers and dossiers of the events {@code position} does not cover. */
+    List<Map.Entry<Long, DossierId>> uncovered(LogPosition position) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT seq, dossier_id FROM events WHERE " + position.uncoveredSql() + " ORDER BY seq")) {
+                position.bind(ps);
+                ps.setFetchSize(1000);
+                List<Map.Entry<Long, DossierId>> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(Map.entry(rs.getLong(1), DossierId.of(rs.getString(2))));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** The events of these dossiers (at most a few hundred), dossier by dossier in version order. */
+    Stream<StoredEvent> histories(List<DossierId> dossiers) {
+        String marks = String.join(", ", java.util.Collections.nCopies(dossiers.size(), "?"));
+        return query("SELECT " + COLUMNS + " FROM events WHERE dossier_id IN (" + marks + ") ORDER BY dossier_id, version", ps -> {
+            for (int i = 0; i < dossiers.size(); i++) {
+                ps.setString(i + 1, dossiers.get(i).value());
+            }
+        });
+    }
+
+    /** Binds a query's parameters. */
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    /** Events of a query on {@link #COLUMNS}, fetched in pages on a connection of its own, released when the stream is closed. */
+    private Stream<StoredEvent> query(String sql, Binder binder) {
         Connection c;
         PreparedStatement ps;
         ResultSet rs;
@@ -221,8 +369,8 @@ public final class EventStore {
         try {
             // PostgreSQL pages through a result only inside a transaction.
             c.setAutoCommit(false);
-            ps = c.prepareStatement("SELECT " + COLUMNS + " FROM events" + dateFilter(from, to) + " ORDER BY seq");
-            bindDates(ps, 1, from, to);
+            ps = c.prepareStatement(sql);
+            binder.bind(ps);
             ps.setFetchSize(1000);
             rs = ps.executeQuery();
         } catch (SQLException e) {

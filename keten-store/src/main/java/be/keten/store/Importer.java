@@ -43,10 +43,21 @@ public final class Importer {
 
     private final EventStore store;
     private final Rulebook rulebook;
+    private final ImportProjection projection;
 
     public Importer(EventStore store, Rulebook rulebook) {
+        this(store, rulebook, null);
+    }
+
+    private Importer(EventStore store, Rulebook rulebook, ImportProjection projection) {
         this.store = store;
         this.rulebook = rulebook;
+        this.projection = projection;
+    }
+
+    /** This importer, also keeping {@code projection} current, in the import's transaction. */
+    public Importer projecting(ImportProjection projection) {
+        return new Importer(store, rulebook, projection);
     }
 
     /** Imports a UTF-8 file; messages name it as given. */
@@ -70,6 +81,7 @@ public final class Importer {
         long count = 0;
         long skipped = 0;
         Set<DossierId> written = new HashSet<>();
+        Map<DossierId, Integer> firstImported = new HashMap<>();
         try (Connection c = db.connect()) {
             c.setAutoCommit(false);
             try {
@@ -97,6 +109,10 @@ public final class Importer {
                             }
                             DossierState next = ((Verdict.Accepted) v).state();
                             states.put(e.dossier(), next);
+                            if (projection != null) {
+                                projection.accept(e, s, next);
+                                firstImported.putIfAbsent(e.dossier(), next.version());
+                            }
                             String payload;
                             try {
                                 payload = store.payload(e);
@@ -118,6 +134,9 @@ public final class Importer {
                     throw unreadable[0];
                 }
                 Projections.upsert(c, db.dialect(), states.values());
+                if (projection != null) {
+                    Checkpoints.storeWithImport(c, db.dialect(), projection, firstImported, now);
+                }
                 c.commit();
             } catch (ImportException | RuntimeException | SQLException e) {
                 c.rollback();

@@ -14,15 +14,16 @@ class DatabaseTest {
     void opensMigratedAndReopensWithoutMigrating(Engine engine) {
         String url = engine.freshUrl();
         try (Database first = Database.open(url, null, null)) {
-            // V1 event store, V2 append-only triggers, V3 reception network, V4 facilities' target groups, V5 server accounts.
-            assertThat(first.migrationsApplied()).isEqualTo(5);
-            assertThat(first.schemaVersion()).isEqualTo("5");
+            // V1 event store, V2 append-only triggers, V3 reception network, V4 facilities' target groups, V5 server accounts,
+            // V6 projection checkpoints.
+            assertThat(first.migrationsApplied()).isEqualTo(6);
+            assertThat(first.schemaVersion()).isEqualTo("6");
             assertThat(first.dialect()).isEqualTo(engine.dialect());
             new Stack(first).record(Histories.withdrawn(1, java.time.LocalDate.of(2023, 1, 9), "AF"));
         }
         try (Database again = Database.open(url, null, null)) {
             assertThat(again.migrationsApplied()).isZero();
-            assertThat(again.schemaVersion()).isEqualTo("5");
+            assertThat(again.schemaVersion()).isEqualTo("6");
             assertThat(new EventStore(again, Stack.CODEC, Histories.CLOCK).count()).isEqualTo(3);
         }
     }

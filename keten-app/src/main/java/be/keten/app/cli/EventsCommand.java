@@ -1,5 +1,7 @@
 package be.keten.app.cli;
 
+import be.keten.server.statistics.StoreStatistics;
+import be.keten.stats.StatisticsParameters;
 import be.keten.store.AuditLog;
 import be.keten.store.ConcurrencyConflictException;
 import be.keten.store.Database;
@@ -63,7 +65,10 @@ public final class EventsCommand implements Runnable {
             }
             try (Database d = Database.open(db.url())) {
                 EventStore store = DbCommand.store(d);
-                ImportResult r = new Importer(store, DbCommand.rulebook()).importFile(file);
+                // The statistics projection is stored with the events, so reports need not fold them again.
+                ImportResult r = new Importer(store, DbCommand.rulebook())
+                        .projecting(StoreStatistics.forImport(store, StatisticsParameters.defaults(), Clock.systemUTC()))
+                        .importFile(file);
                 spec.commandLine().getOut().println(String.format(Locale.ROOT, "imported %d event(s) for %d dossier(s) from %s in %.1f s%s",
                         r.events(), r.dossiers(), file, r.millis() / 1000.0,
                         r.skipped() == 0 ? "" : "; " + r.skipped() + " line(s) repeat events already stored and were skipped"));

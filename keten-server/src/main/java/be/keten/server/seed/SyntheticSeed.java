@@ -4,6 +4,8 @@ import be.keten.io.reception.NetworkFile;
 import be.keten.io.reference.ReferenceData;
 import be.keten.server.KetenProperties;
 import be.keten.server.statistics.StatisticsService;
+import be.keten.server.statistics.StoreStatistics;
+import be.keten.stats.StatisticsParameters;
 import be.keten.stats.synth.Synthesizer;
 import be.keten.store.EventStore;
 import be.keten.store.ImportResult;
@@ -15,6 +17,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -96,7 +99,8 @@ public class SyntheticSeed implements ApplicationRunner {
                     r.write(w);
                 }
                 phase = Phase.IMPORTING;
-                ImportResult imported = importer.importFile(tmp);
+                ImportResult imported = importer.projecting(StoreStatistics.forImport(store, StatisticsParameters.defaults(), Clock.systemUTC()))
+                        .importFile(tmp);
                 LOG.info("synthetic data {}..{} (seed {}): {} events of {} dossiers imported in {} s", from, to, properties.seedValue(),
                         imported.events(), imported.dossiers(), String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
             } finally {

@@ -67,7 +67,7 @@ public class StatisticsService implements DisposableBean {
     /** Recomputes the statistics now, from the whole store. */
     public synchronized Snapshot refresh() {
         long events = store.count();
-        ChainStatistics stats = StoreStatistics.load(store, StatisticsParameters.defaults());
+        ChainStatistics stats = StoreStatistics.load(store, StatisticsParameters.defaults(), clock);
         Snapshot s = new Snapshot(stats, events, clock.instant());
         current = s;
         return s;

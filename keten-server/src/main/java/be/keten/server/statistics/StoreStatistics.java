@@ -1,21 +1,122 @@
 package be.keten.server.statistics;
 
+import be.keten.core.event.ChainEvent;
+import be.keten.core.id.DossierId;
+import be.keten.core.state.DossierState;
+import be.keten.core.state.Evolution;
 import be.keten.stats.ChainStatistics;
+import be.keten.stats.StatisticsCheckpoint;
 import be.keten.stats.StatisticsParameters;
+import be.keten.store.Checkpoints;
 import be.keten.store.EventStore;
+import be.keten.store.ImportProjection;
+import be.keten.store.LogPosition;
 import be.keten.store.StoredEvent;
-import java.util.stream.Stream;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 
-/** Feeds every stored event, in the store's global order, to the statistics. */
+/**
+ * The chain statistics of the whole store, kept as a projection: the aggregates are stored as a
+ * checkpoint with the log position they reflect, and a load folds only the dossiers with events
+ * since, then stores the new checkpoint. A checkpoint of another definition or an unreadable one
+ * is set aside and everything is folded again. Dossiers are folded one at a time and forgotten,
+ * so memory does not grow with the number of dossiers.
+ */
 public final class StoreStatistics {
     private StoreStatistics() {
     }
 
     public static ChainStatistics load(EventStore store, StatisticsParameters parameters) {
-        ChainStatistics s = new ChainStatistics(parameters);
-        try (Stream<StoredEvent> events = store.stream(null, null)) {
-            events.forEach(e -> s.accept(e.event()));
+        return load(store, parameters, Clock.systemUTC());
+    }
+
+    public static ChainStatistics load(EventStore store, StatisticsParameters parameters, Clock clock) {
+        return current(store, parameters, clock).statistics();
+    }
+
+    /**
+     * The projection to hand an {@link be.keten.store.Importer}: brought up to date now, then fed the
+     * imported events, and stored with them in the import's transaction.
+     */
+    public static ImportProjection forImport(EventStore store, StatisticsParameters parameters, Clock clock) {
+        Loaded now = current(store, parameters, clock);
+        String name = checkpointName(parameters);
+        return new ImportProjection() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public LogPosition position() {
+                return now.position();
+            }
+
+            @Override
+            public void accept(ChainEvent event, DossierState before, DossierState after) {
+                now.statistics().accept(event, before, after);
+                now.statistics().forget(event.dossier());   // the importer holds the states; no second copy
+            }
+
+            @Override
+            public byte[] payload() {
+                return StatisticsCheckpoint.write(now.statistics());
+            }
+        };
+    }
+
+    /** Statistics and the log position they reflect. */
+    private record Loaded(ChainStatistics statistics, LogPosition position) {
+    }
+
+    private static Loaded current(EventStore store, StatisticsParameters parameters, Clock clock) {
+        Checkpoints checkpoints = new Checkpoints(store, clock);
+        String name = checkpointName(parameters);
+        Optional<Checkpoints.Checkpoint> saved = checkpoints.read(name);
+        if (saved.isPresent()) {
+            try {
+                ChainStatistics s = StatisticsCheckpoint.read(saved.get().payload(), parameters);
+                return continueFrom(checkpoints, name, s, saved.get().position());
+            } catch (IllegalArgumentException | IllegalStateException stale) {
+                // Another definition, or not a prefix of the log as it is: fold everything again below.
+            }
         }
-        return s;
+        return continueFrom(checkpoints, name, new ChainStatistics(parameters), LogPosition.START);
+    }
+
+    /** One checkpoint per way of counting suspended files, so the two choices do not overwrite each other. */
+    static String checkpointName(StatisticsParameters parameters) {
+        return "chain-statistics/" + (parameters.suspendedInWorkload() ? "suspended-counted" : "suspended-left-out");
+    }
+
+    private static Loaded continueFrom(Checkpoints checkpoints, String name, ChainStatistics s, LogPosition from) {
+        LogPosition to = checkpoints.readSince(from, history -> fold(s, from, history));
+        if (!to.equals(from)) {
+            checkpoints.write(name, to, StatisticsCheckpoint.write(s));
+        }
+        return new Loaded(s, to);
+    }
+
+    /** Resumes the dossier after the events already counted and counts the rest. */
+    private static void fold(ChainStatistics s, LogPosition from, List<StoredEvent> history) {
+        int counted = 0;
+        while (counted < history.size() && from.covers(history.get(counted).sequence())) {
+            counted++;
+        }
+        DossierId dossier = history.get(0).dossier();
+        for (StoredEvent e : history.subList(counted, history.size())) {
+            if (from.covers(e.sequence())) {
+                throw new IllegalStateException("dossier " + dossier + " version " + e.version() + " counted after a version that was not");
+            }
+        }
+        if (counted > 0) {
+            List<ChainEvent> before = history.subList(0, counted).stream().map(StoredEvent::event).toList();
+            s.resume(Evolution.fold(dossier, before));
+        }
+        for (StoredEvent e : history.subList(counted, history.size())) {
+            s.accept(e.event());
+        }
+        s.forget(dossier);
     }
 }
