@@ -1,7 +1,9 @@
 package be.keten.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -11,9 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The append-only audit trail of reads of case data (privacy standard): who, what, when, which
- * subject. An entry is written, in its own transaction, before the data is read, so data never
- * leaves without its trace. The table refuses updates and deletes.
+ * The append-only audit trail of reads of case data (privacy standard) and of commands: who, what,
+ * when, which subject. A read's entry is written, in its own transaction, before the data is read,
+ * so data never leaves without its trace; an accepted command's entry is written in the transaction
+ * that stores its events ({@link CaseService#submit(Command, CaseService.CommandAudit)}), so neither
+ * is committed without the other. The table refuses updates and deletes.
  */
 public final class AuditLog {
     /** Subject of an action over all dossiers (an export, a listing). */
@@ -43,19 +47,25 @@ public final class AuditLog {
 
     /** Records one action by {@code actor}, from where it came. */
     public void record(Actor actor, String action, String subject, String detail) {
-        OffsetDateTime at = clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
         db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO audit_log (occurred_at, actor, action, subject, detail, origin) VALUES (?, ?, ?, ?, ?, ?)")) {
-                ps.setObject(1, at);
-                ps.setString(2, actor.name());
-                ps.setString(3, action);
-                ps.setString(4, subject);
-                ps.setString(5, detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL));
-                ps.setString(6, actor.origin());
-                return ps.executeUpdate();
-            }
+            record(c, actor, action, subject, detail);
+            return null;
         });
+    }
+
+    /** Records one action in the caller's transaction: committed, or rolled back, with the caller's other writes. */
+    void record(Connection c, Actor actor, String action, String subject, String detail) throws SQLException {
+        OffsetDateTime at = clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO audit_log (occurred_at, actor, action, subject, detail, origin) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setObject(1, at);
+            ps.setString(2, actor.name());
+            ps.setString(3, action);
+            ps.setString(4, subject);
+            ps.setString(5, detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL));
+            ps.setString(6, actor.origin());
+            ps.executeUpdate();
+        }
     }
 
     /** The entries about one subject, oldest first. */

@@ -7,6 +7,7 @@ import be.keten.core.rulebook.Verdict;
 import be.keten.core.state.DossierState;
 import be.keten.core.state.Evolution;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -27,27 +28,74 @@ public final class CaseService {
     /**
      * Applies a command: all its events are accepted and stored together, or none is. A command
      * whose idempotency key was applied before is not run again: the retry gets the original result
-     * (the state right after it), even if the dossier has moved on since.
+     * (the state right after it), even if the dossier has moved on since. The key lookup, the load of
+     * the dossier, the rulebook's decision and the append are one transaction.
      */
     public CaseResult submit(Command command) {
-        Optional<AppendResult> earlier = replay(command);
-        if (earlier.isPresent()) {
-            return accepted(earlier.get());
-        }
-        CaseResult result = attempt(command);
-        if (!(result instanceof CaseResult.Accepted)) {
-            // A concurrent copy of this command may have been applied since the check above; then
-            // this dossier's refusal or conflict is only the copy's doing, and its result is ours.
-            earlier = replay(command);
-            if (earlier.isPresent()) {
-                return accepted(earlier.get());
+        return submit(command, null);
+    }
+
+    /**
+     * As {@link #submit(Command)}, on behalf of {@code by.actor()}, with the outcome in the audit trail
+     * under {@code action} and the dossier as subject. An accepted command's entry ({@code
+     * result=accepted version=N}, or {@code result=replayed version=N} for a retry) is written in the
+     * transaction that stores the events (or finds the original), so a command is never stored
+     * without its entry, nor the entry without the command. A refused one ({@code result=rejected
+     * rule=R}, {@code result=conflict expected=E actual=A}, {@code result=idempotency-key-reused})
+     * stores nothing; its entry is written in a transaction of its own.
+     *
+     * @param by null for a command that is not audited (the command line's imports and tests)
+     */
+    public CaseResult submit(Command command, CommandAudit by) {
+        CaseResult result;
+        try {
+            result = attempt(command, by);
+            if (!(result instanceof CaseResult.Accepted)) {
+                // A concurrent copy of this command may have been applied since the key lookup; then
+                // this dossier's refusal or conflict is only the copy's doing, and its result is ours.
+                Optional<AppendResult> earlier = replay(command);
+                if (earlier.isEmpty()) {
+                    earlier = alreadyStored(command);
+                }
+                if (earlier.isPresent()) {
+                    result = accepted(earlier.get());
+                }
+                record(by, command, detail(result));
             }
-            earlier = alreadyStored(command);
-            if (earlier.isPresent()) {
-                return accepted(earlier.get());
-            }
+        } catch (IdempotencyKeyReusedException e) {
+            record(by, command, "result=idempotency-key-reused");
+            throw e;
         }
         return result;
+    }
+
+    /** Who issues a command, and the action its audit entries name (e.g. {@code command.ApplicationLodged}); the subject is the command's dossier. */
+    public record CommandAudit(Actor actor, String action) {
+        public CommandAudit {
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(action, "action");
+        }
+    }
+
+    /** The audit detail of an outcome: never the events, only what became of them. */
+    static String detail(CaseResult result) {
+        if (result instanceof CaseResult.Accepted a) {
+            return detail(a.append());
+        } else if (result instanceof CaseResult.Rejected r) {
+            return "result=rejected rule=" + r.rejection().rule().name();
+        }
+        CaseResult.Conflict c = (CaseResult.Conflict) result;
+        return "result=conflict expected=" + c.expectedVersion() + " actual=" + c.actualVersion();
+    }
+
+    private static String detail(AppendResult append) {
+        return "result=" + (append.replayed() ? "replayed" : "accepted") + " version=" + append.lastVersion();
+    }
+
+    private void record(CommandAudit by, Command command, String detail) {
+        if (by != null) {
+            audit.record(by.actor(), by.action(), command.dossier().value(), detail);
+        }
     }
 
     /**
@@ -80,11 +128,24 @@ public final class CaseService {
                 : store.replay(command.idempotencyKey(), command.dossier(), command.events());
     }
 
-    private CaseResult attempt(Command command) {
+    /** One transaction: key lookup, load, expected version, rulebook, append, and the accepted command's audit entry. */
+    private CaseResult attempt(Command command, CommandAudit by) {
         DossierId dossier = command.dossier();
-        DossierState base = store.state(dossier);
+        EventStore.InTransaction also = by == null ? null
+                : (c, stored) -> audit.record(c, by.actor(), by.action(), dossier.value(), detail(stored));
+        EventStore.Submission<CaseResult> s;
+        try {
+            s = store.submit(dossier, command.events(), command.idempotencyKey(), base -> refusal(command, base), also);
+        } catch (ConcurrencyConflictException e) {
+            return new CaseResult.Conflict(dossier, e.expectedVersion(), e.actualVersion());
+        }
+        return s.refusal() != null ? s.refusal() : new CaseResult.Accepted(s.state(), s.append());
+    }
+
+    /** Why the command may not go on {@code base}, or null when it may. */
+    private CaseResult refusal(Command command, DossierState base) {
         if (command.expectedVersion() != null && command.expectedVersion() != base.version()) {
-            return new CaseResult.Conflict(dossier, command.expectedVersion(), base.version());
+            return new CaseResult.Conflict(command.dossier(), command.expectedVersion(), base.version());
         }
         DossierState s = base;
         for (ChainEvent e : command.events()) {
@@ -94,12 +155,7 @@ public final class CaseService {
             }
             s = ((Verdict.Accepted) v).state();
         }
-        try {
-            AppendResult stored = store.append(base, command.events(), command.idempotencyKey());
-            return stored.replayed() ? accepted(stored) : new CaseResult.Accepted(s, stored);
-        } catch (ConcurrencyConflictException e) {
-            return new CaseResult.Conflict(dossier, e.expectedVersion(), e.actualVersion());
-        }
+        return null;
     }
 
     /** Shorthand for a single event applied on the current version. */

@@ -13,7 +13,6 @@ import be.keten.store.CaseResult;
 import be.keten.store.CaseService;
 import be.keten.store.Command;
 import be.keten.store.EventStore;
-import be.keten.store.IdempotencyKeyReusedException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
@@ -87,38 +86,35 @@ public class CommandController {
             audit.record(actor, action, subject, "result=forbidden");
             throw e;
         }
-        CaseResult result;
+        DossierId id;
+        String key;
+        Integer expected;
+        ChainEvent event;
         try {
-            DossierId id = Params.dossier("dossier", dossier);
-            String key = key(idempotencyKey);
-            Integer expected = expectedVersion(ifMatch);
-            ChainEvent event = event(right, id, Bodies.object(request, false));
-            result = cases.submit(new Command(id, List.of(event), expected, key));
+            id = Params.dossier("dossier", dossier);
+            key = key(idempotencyKey);
+            expected = expectedVersion(ifMatch);
+            event = event(right, id, Bodies.object(request, false));
         } catch (ApiException | EventFormatException e) {
             audit.record(actor, action, subject, "result=malformed");
             throw e;
-        } catch (IdempotencyKeyReusedException e) {
-            audit.record(actor, action, subject, "result=idempotency-key-reused");
-            throw e;
         }
+        // The outcome is audited by the case service: an accepted command in the transaction that stores it.
+        CaseResult result = cases.submit(new Command(id, List.of(event), expected, key), new CaseService.CommandAudit(actor, action));
         if (result instanceof CaseResult.Accepted a) {
             boolean replayed = a.append().replayed();
             int version = a.append().lastVersion();
-            audit.record(actor, action, subject, "result=" + (replayed ? "replayed" : "accepted") + " version=" + version);
             CommandResponse body = new CommandResponse(dossier, version, a.append().state().name(), replayed);
             return (replayed ? ResponseEntity.ok() : ResponseEntity.created(URI.create("/api/cases/" + dossier)))
                     .eTag("\"" + version + "\"").body(body);
         }
         if (result instanceof CaseResult.Rejected r) {
             Rejection j = r.rejection();
-            audit.record(actor, action, subject, "result=rejected rule=" + j.rule().name());
-            ApiException e = new ApiException(422, "forbidden-by-rulebook", "Refused by the rulebook", j.message(), j.field())
+            throw new ApiException(422, "forbidden-by-rulebook", "Refused by the rulebook", j.message(), j.field())
                     .with("rule", j.rule().name()).with("ruleText", j.rule().text()).with("state", j.state().name())
                     .with("eventType", j.eventType());
-            throw e;
         }
         CaseResult.Conflict c = (CaseResult.Conflict) result;
-        audit.record(actor, action, subject, "result=conflict expected=" + c.expectedVersion() + " actual=" + c.actualVersion());
         throw new ApiException(409, "version-conflict", "Version conflict", c.message(), "If-Match")
                 .with("expectedVersion", c.expectedVersion()).with("actualVersion", c.actualVersion())
                 .header("ETag", "\"" + c.actualVersion() + "\"");
