@@ -21,6 +21,13 @@ public record StatisticsParameters(boolean suspendedInWorkload, NavigableMap<Loc
         return new StatisticsParameters(true, new TreeMap<>(Map.of(LocalDate.of(2023, 1, 1), 6500L)));
     }
 
+    /** The normal workload times {@code k}: the stock always in progress grows with the inflow (data made by {@code keten synth --scale k}). */
+    public StatisticsParameters scaled(int k) {
+        TreeMap<LocalDate, Long> n = new TreeMap<>();
+        normalWorkload.forEach((d, v) -> n.put(d, v * k));
+        return new StatisticsParameters(suspendedInWorkload, n);
+    }
+
     public OptionalLong normalWorkloadOn(LocalDate d) {
         var e = normalWorkload.floorEntry(d);
         return e == null ? OptionalLong.empty() : OptionalLong.of(e.getValue());

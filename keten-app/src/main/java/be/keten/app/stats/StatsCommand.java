@@ -65,11 +65,19 @@ public final class StatsCommand implements Runnable {
         @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv", description = "csv (default), sdmx-csv or xlsx.")
         String format;
 
+        @Option(names = "--scale", paramLabel = "K", defaultValue = "1",
+                description = "Normal workload (and so the real backlog) for K times the published inflow, as for data made by 'keten synth --scale K'; default 1.")
+        int scale;
+
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
             if (to.isBefore(from)) {
                 err.println("keten: --to " + to + " is before --from " + from);
+                return ExitCode.USAGE;
+            }
+            if (scale < 1) {
+                err.println("keten: --scale " + scale + " must be at least 1");
                 return ExitCode.USAGE;
             }
             ExportFormat f;
@@ -81,7 +89,7 @@ public final class StatsCommand implements Runnable {
             }
             try (Database d = Database.open(db.url())) {
                 long started = System.nanoTime();
-                ChainStatistics s = StoreStatistics.load(DbCommand.store(d), StatisticsParameters.defaults());
+                ChainStatistics s = StoreStatistics.load(DbCommand.store(d), StatisticsParameters.defaults().scaled(scale));
                 err.println(String.format(Locale.ROOT, "read %d dossier(s) from the store in %.1f s", s.dossiers(), (System.nanoTime() - started) / 1e9));
                 for (Path p : f.write(new PublicationExport(s, from, to), out)) {
                     err.println("wrote " + p);

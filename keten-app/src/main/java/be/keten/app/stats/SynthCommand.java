@@ -6,12 +6,9 @@ import be.keten.io.reference.ReferenceData;
 import be.keten.io.reference.ReferenceInputException;
 import be.keten.stats.export.Comparison;
 import be.keten.stats.synth.Synthesizer;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -48,6 +45,11 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--seed", required = true, paramLabel = "N", description = "Seed of the random draws.")
     long seed;
 
+    @Option(names = "--scale", paramLabel = "K", defaultValue = "1",
+            description = "Multiply every published count of the folder by K (whole number, at least 1; default 1) before synthesis:"
+                    + " applicants, decisions, workload; rates and shares stay. The header states the scale.")
+    int scale;
+
     @Option(names = "--out", required = true, paramLabel = "FILE.ndjson", description = "NDJSON file to write.")
     Path out;
 
@@ -62,6 +64,10 @@ public final class SynthCommand implements Callable<Integer> {
             err.println("keten: --to " + to + " ends after today: the rulebook refuses events dated in the future, so the file could not be imported");
             return ExitCode.USAGE;
         }
+        if (scale < 1) {
+            err.println("keten: --scale " + scale + " must be at least 1");
+            return ExitCode.USAGE;
+        }
         if (!Files.isDirectory(reference)) {
             err.println("keten: " + reference + ": no such folder");
             return ExitCode.NOT_FOUND;
@@ -72,21 +78,18 @@ public final class SynthCommand implements Callable<Integer> {
             for (ReferenceConsistency.Inconsistency i : ReferenceConsistency.check(ref)) {
                 err.println("inconsistent: " + i.message());
             }
-            Synthesizer.Result r = Synthesizer.run(ref, new Synthesizer.Options(from, to, seed));
+            Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+            Synthesizer.Summary r = Synthesizer.write(ref, new Synthesizer.Options(from, to, seed, scale), tmp);
             if (!r.inconsistencies().isEmpty()) {
                 err.println("honoured: the more detailed figures (months, columns, countries); each total they contradict is listed in the file's header");
-            }
-            Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-            try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8), 1 << 16)) {
-                r.write(w);
             }
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
             for (Comparison.Check c : r.check().differences()) {
                 err.println("not reproduced: " + c.message());
             }
-            err.println(String.format(Locale.ROOT, "synthesised %d dossier(s), %d person(s), %d event(s) for %s..%s in %.1f s: %d of %d published"
+            err.println(String.format(Locale.ROOT, "synthesised %d dossier(s), %d person(s), %d event(s) for %s..%s%s in %.1f s: %d of %d published"
                             + " figures in the window reproduced exactly, %d outside the window; written to %s", r.dossiers(), r.persons(),
-                    r.events().size(), from, to, (System.nanoTime() - started) / 1e9, r.check().count(Comparison.Status.EQUAL), r.check().covered(),
+                    r.events(), from, to, scale == 1 ? "" : " at " + scale + " times the published figures", (System.nanoTime() - started) / 1e9, r.check().count(Comparison.Status.EQUAL), r.check().covered(),
                     r.check().count(Comparison.Status.NOT_COVERED), out));
             return ExitCode.OK;
         } catch (ReferenceInputException e) {

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,9 +108,15 @@ class SynthAcceptanceTest {
     }
 
     private static void roundTrip(Engine engine, Path ref, Path dir, String from, String to) throws IOException {
+        roundTrip(engine, ref, dir, from, to, 1);
+    }
+
+    /** At scale k every published count comes back k times, every share as printed. */
+    private static void roundTrip(Engine engine, Path ref, Path dir, String from, String to, int k) throws IOException {
         Path file = dir.resolve("synth.ndjson");
         long t0 = System.nanoTime();
-        Run synth = run(new SynthCommand(), "--reference", ref.toString(), "--from", from, "--to", to, "--seed", "20231130", "--out", file.toString());
+        Run synth = run(new SynthCommand(), "--reference", ref.toString(), "--from", from, "--to", to, "--seed", "20231130", "--scale",
+                Integer.toString(k), "--out", file.toString());
         assertThat(synth.exitCode()).as(synth.err()).isZero();
         long t1 = System.nanoTime();
         String url = engine.freshUrl();
@@ -117,14 +124,31 @@ class SynthAcceptanceTest {
         assertThat(imported.exitCode()).as(imported.err()).isZero();
         long t2 = System.nanoTime();
         Path export = dir.resolve("export");
-        Run exported = run(new StatsCommand(), "export", "--db", url, "--from", from, "--to", to, "--out", export.toString());
+        Run exported = run(new StatsCommand(), "export", "--db", url, "--from", from, "--to", to, "--scale", Integer.toString(k), "--out",
+                export.toString());
         assertThat(exported.exitCode()).as(exported.err()).isZero();
         long t3 = System.nanoTime();
-        Comparison c = Comparison.of(ReferenceData.read(ref), ReferenceData.read(export));
+        if (k != 1) {
+            assertThat(Files.readString(file)).contains(", scale " + k + " (");
+            // Against the printed folder, independently of ReferenceData.scaled: counts k times, shares and ranks as printed.
+            Comparison printed = Comparison.of(ReferenceData.read(ref), ReferenceData.read(export));
+            assertThat(printed.checks()).filteredOn(x -> x.status() != Comparison.Status.NOT_COVERED).isNotEmpty().allSatisfy(x -> {
+                if (x.column().contains("percent") || x.column().equals("rank")) {
+                    assertThat(x.status()).as(x.message()).isEqualTo(Comparison.Status.EQUAL);
+                } else {
+                    assertThat(x.exported()).as(x.message()).isNotNull();
+                    assertThat(new BigDecimal(x.exported())).as(x.message()).isEqualByComparingTo(new BigDecimal(x.published()).multiply(BigDecimal.valueOf(k)));
+                }
+            });
+        }
+        Comparison c = Comparison.of(ReferenceData.read(ref).scaled(k), ReferenceData.read(export));
         assertThat(c.differences()).as(c.summary()).isEmpty();
         assertThat(c.covered()).isPositive();
-        Run compare = run(new StatsCommand(), "compare", ref.toString(), export.toString());
-        assertThat(compare.exitCode()).as(compare.out() + compare.err()).isZero();
+        if (k == 1) {
+            // The command compares with the printed folder, which a scaled export differs from by design.
+            Run compare = run(new StatsCommand(), "compare", ref.toString(), export.toString());
+            assertThat(compare.exitCode()).as(compare.out() + compare.err()).isZero();
+        }
         System.out.printf("*** [%s] %s %s..%s: %s (synth %.1f s, import %.1f s, export %.1f s)%n    %s%n", engine.dialect(), ref.getFileName(),
                 from, to, c.summary(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, synth.err().lines().reduce((a, b) -> b).orElse(""));
     }
@@ -137,6 +161,19 @@ class SynthAcceptanceTest {
     @EngineTest
     void aFolderOfAnnualTablesOnlyComesBackToo(Engine engine, @TempDir Path dir) throws IOException {
         roundTrip(engine, annual(dir), dir, "2023-01", "2023-12");
+    }
+
+    @EngineTest
+    void atScaleTwoEveryPublishedCountComesBackTwice(Engine engine, @TempDir Path dir) throws IOException {
+        roundTrip(engine, annual(dir), dir, "2023-01", "2023-12", 2);
+    }
+
+    @Test
+    void aScaleBelowOneIsRefused(@TempDir Path dir) throws IOException {
+        Run r = run(new SynthCommand(), "--reference", annual(dir).toString(), "--from", "2023-01", "--to", "2023-12", "--seed", "1", "--scale", "0",
+                "--out", dir.resolve("x.ndjson").toString());
+        assertThat(r.exitCode()).isEqualTo(be.keten.app.cli.ExitCode.USAGE);
+        assertThat(r.err()).contains("--scale 0 must be at least 1");
     }
 
     @Test

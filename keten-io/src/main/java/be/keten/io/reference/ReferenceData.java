@@ -124,6 +124,36 @@ public record ReferenceData(Set<String> files, List<Applications> applications, 
         }
     }
 
+    /**
+     * The same folder with every absolute figure multiplied by {@code k}: applicants, decisions (persons
+     * and dossiers) and workload stocks; shares, ratios, qualifiers and line numbers stay, so the scaled
+     * figures agree with each other exactly as the printed ones do.
+     */
+    public ReferenceData scaled(int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("scale " + k + " is not a whole number of at least 1");
+        }
+        if (k == 1) {
+            return this;
+        }
+        return new ReferenceData(files,
+                applications.stream().map(r -> new Applications(r.line(), r.period(), r.rowType(), times(r.counts(), k))).toList(),
+                applicationsByNationality.stream().map(r -> new ApplicationsByNationality(r.line(), r.period(), r.nationality(), r.iso2(),
+                        r.rowType(), r.rank(), times(r.counts(), k), r.sharePercent())).toList(),
+                decisions.stream().map(r -> new Decisions(r.line(), r.period(), r.rowType(), r.unit(), r.decisionType(), r.stage(),
+                        r.count() == null ? null : r.count() * k, r.sharePercent())).toList(),
+                decisionsByNationality.stream().map(r -> new DecisionsByNationality(r.line(), r.period(), r.nationality(), r.iso2(),
+                        r.rowType(), r.rank(), r.unit(), r.decisionType(), r.count() == null ? null : r.count() * k)).toList(),
+                workload.stream().map(r -> r.measure().equals("workload_to_normal_ratio") ? r : new Workload(r.line(), r.date(), r.measure(),
+                        r.unit(), r.value().multiply(BigDecimal.valueOf(k)), r.qualifier())).toList());
+    }
+
+    private static Map<String, Long> times(Map<String, Long> counts, int k) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        counts.forEach((c, v) -> out.put(c, v * k));
+        return Collections.unmodifiableMap(out);
+    }
+
     // ---- reading ----------------------------------------------------------------------------
 
     /** Reads the publication files present in a folder; at least one must be. */

@@ -37,6 +37,32 @@ class ReferenceDataTest {
     }
 
     @Test
+    void scalingMultipliesEveryCountAndKeepsSharesAndLines() {
+        ReferenceData d = ReferenceData.readBundled();
+        ReferenceData s = d.scaled(3);
+        assertThat(d.scaled(1)).isSameAs(d);
+        for (int i = 0; i < d.applications().size(); i++) {
+            var a = d.applications().get(i);
+            var b = s.applications().get(i);
+            assertThat(b.line()).isEqualTo(a.line());
+            assertThat(b.counts().keySet()).containsExactlyElementsOf(a.counts().keySet());
+            a.counts().forEach((c, v) -> assertThat(b.counts().get(c)).isEqualTo(3 * v));
+        }
+        for (int i = 0; i < d.decisions().size(); i++) {
+            var a = d.decisions().get(i);
+            var b = s.decisions().get(i);
+            assertThat(b.count()).isEqualTo(a.count() == null ? null : 3 * a.count());
+            assertThat(b.sharePercent()).isEqualTo(a.sharePercent());
+        }
+        assertThat(s.applicationsByNationality().get(0).sharePercent()).isEqualTo(d.applicationsByNationality().get(0).sharePercent());
+        assertThat(s.decisionsByNationality().get(0).count()).isEqualTo(3 * d.decisionsByNationality().get(0).count());
+        assertThat(s.workload()).extracting(w -> w.measure() + " " + w.value().toPlainString())
+                .containsExactly("workload_total 74292", "workload_total 89226", "normal_workload 19500", "real_backlog 54792");
+        assertThat(ReferenceConsistency.check(s)).isEmpty();
+        assertThatThrownBy(() -> d.scaled(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void theShippedFiguresAgreeWithEachOther() {
         assertThat(ReferenceConsistency.check(ReferenceData.readBundled())).isEmpty();
     }

@@ -35,8 +35,16 @@ import be.keten.stats.StatisticsParameters;
 import be.keten.stats.export.Comparison;
 import be.keten.stats.export.PublicationExport;
 import be.keten.stats.publication.DecisionRow;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -81,12 +89,30 @@ public final class Synthesizer {
     static final double PERSONS_PER_DOSSIER = 1.175;
     private static final int ROWS = DecisionRow.values().length;
 
-    public record Options(YearMonth from, YearMonth to, long seed) {
+    /** {@code scale}: every published count is multiplied by it before synthesis (rates and shares stay). */
+    public record Options(YearMonth from, YearMonth to, long seed, int scale) {
         public Options {
             if (to.isBefore(from)) {
                 throw new IllegalArgumentException("--to " + to + " is before --from " + from);
             }
+            if (scale < 1) {
+                throw new IllegalArgumentException("--scale " + scale + " is below 1");
+            }
         }
+
+        public Options(YearMonth from, YearMonth to, long seed) {
+            this(from, to, seed, 1);
+        }
+    }
+
+    /** What {@link #write} wrote: as {@link Result}, with the number of events instead of the events. */
+    public record Summary(List<String> header, long events, int dossiers, long persons, Comparison check,
+                          List<ReferenceConsistency.Inconsistency> inconsistencies, List<String> notes) {
+    }
+
+    /** Receives each event as its dossier is completed. */
+    private interface Sink {
+        void accept(ChainEvent e) throws IOException;
     }
 
     /**
@@ -113,7 +139,9 @@ public final class Synthesizer {
         }
     }
 
+    private final ReferenceData published;
     private final ReferenceData ref;
+    private final StatisticsParameters parameters;
     private final Options options;
     private final List<YearMonth> window = new ArrayList<>();
     private final LocalDate start;
@@ -130,15 +158,20 @@ public final class Synthesizer {
     private final List<String> assumptions = new ArrayList<>();
     private final List<Plan> plans = new ArrayList<>();
     private final List<Plan> decided = new ArrayList<>();
-    private final Map<Plan, DossierId> ids = new LinkedHashMap<>();
+    private int dossiers;
+    private long persons;
+    private long events;
     private long[][] budget;
     private boolean[][] unlimited;
     private java.util.Set<YearMonth> regionMonths = java.util.Set.of();
     private LocalDate annulAfter;
     private int seq;
 
-    private Synthesizer(ReferenceData ref, Options options) {
-        this.ref = ref;
+    private Synthesizer(ReferenceData published, Options options) {
+        this.published = published;
+        this.ref = published.scaled(options.scale());
+        // The normal workload is a published stock too: scaled with the rest, so the real backlog is.
+        this.parameters = StatisticsParameters.defaults().scaled(options.scale());
         this.options = options;
         for (YearMonth m = options.from(); !m.isAfter(options.to()); m = m.plusMonths(1)) {
             window.add(m);
@@ -157,11 +190,52 @@ public final class Synthesizer {
         rEvents = root.split();
     }
 
+    /** Everything in memory: for small windows and tests. */
     public static Result run(ReferenceData ref, Options options) {
-        return new Synthesizer(ref, options).generate();
+        List<ChainEvent> events = new ArrayList<>();
+        try {
+            Summary s = new Synthesizer(ref, options).generate(events::add);
+            return new Result(s.header(), events, s.dossiers(), s.persons(), s.check(), s.inconsistencies(), s.notes());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
-    private Result generate() {
+    /**
+     * Writes the file dossier by dossier, the same bytes as {@link #run}'s {@link Result#write}: the events go
+     * to a scratch file next to {@code out} as each dossier is completed, then the header (which needs all of
+     * them) and the events are joined into {@code out}. Memory holds the plans, not the events.
+     */
+    public static Summary write(ReferenceData ref, Options options, Path out) throws IOException {
+        Path body = out.resolveSibling(out.getFileName() + ".events");
+        try {
+            Summary s;
+            try (EventWriter w = new EventWriter(new BufferedWriter(Files.newBufferedWriter(body, StandardCharsets.UTF_8), 1 << 16),
+                    new EventCodec())) {
+                s = new Synthesizer(ref, options).generate(w::write);
+            }
+            StringWriter header = new StringWriter();
+            EventWriter h = new EventWriter(header, new EventCodec());
+            for (String line : s.header()) {
+                h.writeComment(line);
+            }
+            try (FileChannel o = FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+                 FileChannel in = FileChannel.open(body, StandardOpenOption.READ)) {
+                ByteBuffer b = ByteBuffer.wrap(header.toString().getBytes(StandardCharsets.UTF_8));
+                while (b.hasRemaining()) {
+                    o.write(b);
+                }
+                for (long pos = 0, n = in.size(); pos < n; ) {
+                    pos += in.transferTo(pos, n - pos, o);
+                }
+            }
+            return s;
+        } finally {
+            Files.deleteIfExists(body);
+        }
+    }
+
+    private Summary generate(Sink sink) throws IOException {
         List<ReferenceConsistency.Inconsistency> inconsistencies = ReferenceConsistency.check(ref);
         long[][][] dec = decisionTargets();
         long[][] app = applicationTargets();
@@ -181,13 +255,10 @@ public final class Synthesizer {
         applicants(an);
         workload();
         transfers();
-        List<ChainEvent> events = events();
-        ChainStatistics stats = new ChainStatistics(StatisticsParameters.defaults());
-        events.forEach(stats);
+        ChainStatistics stats = new ChainStatistics(parameters);
+        events(sink, stats);
         Comparison check = Comparison.of(ref, ReferenceData.read(new PublicationExport(stats, options.from(), options.to()).texts()));
-        long persons = ids.keySet().stream().mapToLong(p -> p.size).sum();
-        return new Result(header(events.size(), persons, check, inconsistencies), events, ids.size(), persons, check, inconsistencies,
-                List.copyOf(notes));
+        return new Summary(header(events, persons, check, inconsistencies), events, dossiers, persons, check, inconsistencies, List.copyOf(notes));
     }
 
     private boolean inWindow(Period p) {
@@ -574,7 +645,7 @@ public final class Synthesizer {
                 }
                 case "normal_workload" -> {
                     normal.put(w.date(), v);
-                    var inForce = StatisticsParameters.defaults().normalWorkloadOn(w.date());
+                    var inForce = parameters.normalWorkloadOn(w.date());
                     notes.add(source + ": the normal workload is a parameter of the statistics (" + (inForce.isPresent() ? inForce.getAsLong()
                             + " dossiers in force" : "none in force") + "), not a count of dossiers; not generated");
                 }
@@ -584,8 +655,8 @@ public final class Synthesizer {
         }
         for (var e : backlog.entrySet()) {
             Long[] t = byDate.computeIfAbsent(e.getKey(), k -> new Long[2]);
-            Long n = normal.getOrDefault(e.getKey(), StatisticsParameters.defaults().normalWorkloadOn(e.getKey()).isPresent()
-                    ? StatisticsParameters.defaults().normalWorkloadOn(e.getKey()).getAsLong() : null);
+            Long n = normal.getOrDefault(e.getKey(), parameters.normalWorkloadOn(e.getKey()).isPresent()
+                    ? parameters.normalWorkloadOn(e.getKey()).getAsLong() : null);
             if (t[0] == null && n != null) {
                 t[0] = e.getValue().value().longValue() + n;
                 sources.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(ReferenceFiles.CGVS_WORKLOAD + " line " + e.getValue().line()
@@ -747,18 +818,22 @@ public final class Synthesizer {
 
     // ---- 6. events -----------------------------------------------------------------------------
 
-    private List<ChainEvent> events() {
+    /** Writes dossier after dossier in id order, dropping each plan and state once written, so only plans stay in memory. */
+    private void events(Sink sink, ChainStatistics stats) throws IOException {
         List<Plan> order = new ArrayList<>(plans);
+        plans.clear();
+        decided.clear();
         order.sort(Comparator.comparing((Plan p) -> p.registered).thenComparingInt(p -> p.seq));
-        int n = 0;
-        for (Plan p : order) {
-            ids.put(p, DossierId.of(String.format("D-SYN-%07d", ++n)));
+        // Zero-padded so that ids sort as numbers; 7 digits up to 10 million dossiers, as before the scale existed.
+        String format = "D-SYN-%0" + Math.max(7, Integer.toString(order.size()).length()) + "d";
+        for (int n = 0; n < order.size(); n++) {
+            Plan p = order.set(n, null);
+            DossierId id = DossierId.of(String.format(format, n + 1));
+            new History(p, id).write(sink, stats);
+            stats.forget(id);
+            dossiers++;
+            persons += p.size;
         }
-        List<ChainEvent> out = new ArrayList<>();
-        for (Plan p : order) {
-            out.addAll(new History(p, ids.get(p)).write());
-        }
-        return out;
     }
 
     /** One dossier's events, each accepted by the rulebook, cut at the window's end. */
@@ -790,7 +865,7 @@ public final class Synthesizer {
             return a.plusDays(Math.round(span * (from + (to - from) * r.nextDouble())));
         }
 
-        List<ChainEvent> write() {
+        void write(Sink sink, ChainStatistics stats) throws IOException {
             persons = persons();
             role = r.nextInt(100) < 58 ? LanguageRole.FR : LanguageRole.NL;
             if (p.before == Plan.Before.REJECTED) {
@@ -798,10 +873,11 @@ public final class Synthesizer {
             } else if (p.before == Plan.Before.PROTECTED) {
                 earlier(true);
                 add(new DecisionEvent.StatusEnded(id, p.statusEnded, p.statusEnd));
-                return run();
+                run(sink, stats);
+                return;
             }
             application();
-            return run();
+            run(sink, stats);
         }
 
         /**
@@ -966,11 +1042,11 @@ public final class Synthesizer {
             return out;
         }
 
-        private List<ChainEvent> run() {
+        /** Puts each event to the rulebook and hands the accepted ones on, with the state the rulebook gave (no second fold). */
+        private void run(Sink sink, ChainStatistics stats) throws IOException {
             List<ChainEvent> sorted = new ArrayList<>(pending);
             sorted.sort(Comparator.comparing(ChainEvent::date));
             DossierState s = DossierState.empty(id);
-            List<ChainEvent> out = new ArrayList<>();
             for (ChainEvent e : sorted) {
                 if (e.date().isAfter(end)) {
                     break;
@@ -980,21 +1056,25 @@ public final class Synthesizer {
                     throw new IllegalStateException("synthetic history refused by the rulebook: dossier " + id + ": " + rej.rejection().message()
                             + " (a bug in the generator)");
                 }
-                s = ((Verdict.Accepted) v).state();
-                out.add(e);
+                DossierState next = ((Verdict.Accepted) v).state();
+                stats.accept(e, s, next);
+                sink.accept(e);
+                events++;
+                s = next;
             }
-            return out;
         }
     }
 
     // ---- header --------------------------------------------------------------------------------
 
-    private List<String> header(int events, long persons, Comparison check, List<ReferenceConsistency.Inconsistency> inconsistencies) {
+    private List<String> header(long events, long persons, Comparison check, List<ReferenceConsistency.Inconsistency> inconsistencies) {
         List<String> h = new ArrayList<>();
         h.add("keten synth: synthetic case-level event histories (no real person); lines starting with # are comments");
-        h.add("window " + options.from() + ".." + options.to() + ", seed " + options.seed() + ", reference files " + ref.files()
-                + ", reference fingerprint " + fingerprint());
-        h.add("dossiers " + ids.size() + ", persons " + persons + ", events " + events);
+        // Scale 1 is left unsaid: the header, and so the file, stay as they were before --scale existed.
+        h.add("window " + options.from() + ".." + options.to() + ", seed " + options.seed() + (options.scale() == 1 ? "" : ", scale "
+                + options.scale() + " (every published count of the folder multiplied by " + options.scale() + " before synthesis; rates and"
+                + " shares as published; figures quoted below are scaled)") + ", reference files " + ref.files() + ", reference fingerprint " + fingerprint());
+        h.add("dossiers " + dossiers + ", persons " + persons + ", events " + events);
         long inside = check.checks().stream().filter(c -> inWindow(c.period())).count();
         long equal = check.checks().stream().filter(c -> inWindow(c.period()) && c.status() == Comparison.Status.EQUAL).count();
         h.add("published figures in the window: " + inside + ", reproduced exactly: " + equal + "; outside the window (not targeted): "
@@ -1029,20 +1109,20 @@ public final class Synthesizer {
     private String fingerprint() {
         try {
             java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-            for (ReferenceData.Applications r : ref.applications()) {
+            for (ReferenceData.Applications r : published.applications()) {
                 md.update((r.line() + r.period().label() + r.rowType() + r.counts()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
-            for (ReferenceData.ApplicationsByNationality r : ref.applicationsByNationality()) {
+            for (ReferenceData.ApplicationsByNationality r : published.applicationsByNationality()) {
                 md.update((r.line() + r.period().label() + r.iso2() + r.rowType() + r.rank() + r.counts()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
-            for (ReferenceData.Decisions r : ref.decisions()) {
+            for (ReferenceData.Decisions r : published.decisions()) {
                 md.update((r.line() + r.period().label() + r.rowType() + r.unit() + r.decisionType() + r.count()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
-            for (ReferenceData.DecisionsByNationality r : ref.decisionsByNationality()) {
+            for (ReferenceData.DecisionsByNationality r : published.decisionsByNationality()) {
                 md.update((r.line() + r.period().label() + r.iso2() + r.rowType() + r.unit() + r.decisionType() + r.count())
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
-            for (ReferenceData.Workload r : ref.workload()) {
+            for (ReferenceData.Workload r : published.workload()) {
                 md.update((r.line() + r.date().toString() + r.measure() + r.unit() + r.value()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
             return java.util.HexFormat.of().formatHex(md.digest()).substring(0, 16);

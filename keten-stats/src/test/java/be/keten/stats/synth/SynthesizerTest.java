@@ -3,10 +3,17 @@ package be.keten.stats.synth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import be.keten.io.reference.ReferenceData;
+import be.keten.stats.ChainStatistics;
+import be.keten.stats.StatisticsParameters;
 import be.keten.stats.export.Comparison;
+import be.keten.stats.export.PublicationExport;
 import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** In memory (no database): the generator's own check against the shipped folder; the acceptance test in keten-app goes through the store. */
 class SynthesizerTest {
@@ -29,6 +36,44 @@ class SynthesizerTest {
         Synthesizer.Result r = Synthesizer.run(ReferenceData.readBundled(), new Synthesizer.Options(YearMonth.of(2023, 6), YearMonth.of(2023, 11), 9));
         assertThat(r.header()).anySatisfy(h -> assertThat(h).matches("published figures in the window: (\\d+), reproduced exactly: \\1;.*"));
         assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains("period 2023-01/2023-11 is outside the window"));
+    }
+
+    @Test
+    void theStreamedFileHasTheSameBytesAsTheInMemoryOne(@TempDir Path dir) throws Exception {
+        Synthesizer.Options o = new Synthesizer.Options(YearMonth.of(2023, 9), YearMonth.of(2023, 11), 7, 2);
+        StringWriter mem = new StringWriter();
+        Synthesizer.Result r = Synthesizer.run(ReferenceData.readBundled(), o);
+        r.write(mem);
+        Path file = dir.resolve("s.ndjson");
+        Synthesizer.Summary s = Synthesizer.write(ReferenceData.readBundled(), o, file);
+        assertThat(Files.readString(file)).isEqualTo(mem.toString());
+        assertThat(s.events()).isEqualTo(r.events().size());
+        assertThat(s.header()).isEqualTo(r.header());
+        try (var left = Files.list(dir)) {
+            assertThat(left).containsExactly(file);
+        }
+    }
+
+    @Test
+    void atScaleThreeEveryPublishedCountComesBackThreeTimes() {
+        ReferenceData ref = ReferenceData.readBundled();
+        Synthesizer.Result r = Synthesizer.run(ref, new Synthesizer.Options(YearMonth.of(2023, 6), YearMonth.of(2023, 11), 9, 3));
+        java.util.function.Predicate<Comparison.Check> inWindow = c -> !c.period().from().isBefore(YearMonth.of(2023, 6))
+                && !c.period().to().isAfter(YearMonth.of(2023, 11));
+        assertThat(r.check().differences()).filteredOn(inWindow).isEmpty();
+        assertThat(r.header()).anySatisfy(h -> assertThat(h).contains(", seed 9, scale 3 ("));
+        ChainStatistics stats = new ChainStatistics(StatisticsParameters.defaults().scaled(3));
+        r.events().forEach(stats);
+        Comparison printed = Comparison.of(ref, ReferenceData.read(new PublicationExport(stats, YearMonth.of(2023, 6), YearMonth.of(2023, 11)).texts()));
+        assertThat(printed.checks()).filteredOn(inWindow)
+                .isNotEmpty().allSatisfy(c -> {
+                    if (c.column().contains("percent") || c.column().equals("rank")) {
+                        assertThat(c.status()).as(c.message()).isEqualTo(Comparison.Status.EQUAL);
+                    } else {
+                        assertThat(new BigDecimal(c.exported())).as(c.message()).isEqualByComparingTo(new BigDecimal(c.published()).multiply(BigDecimal.valueOf(3)));
+                    }
+                });
+        assertThat(r.events()).extracting(e -> e.dossier().value()).allMatch(id -> id.matches("D-SYN-\\d{7}"));
     }
 
     @Test
