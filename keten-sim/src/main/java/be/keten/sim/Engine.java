@@ -79,6 +79,7 @@ public final class Engine {
             PlaceType.OPEN_RETURN);
 
     private final Scenario sc;
+    private final InitialCases carried;
     private final SplittableRandom rng;
     private final SimClock clock;
     private final Rulebook rulebook;
@@ -125,7 +126,16 @@ public final class Engine {
     }
 
     public Engine(Scenario scenario, SplittableRandom rng, Consumer<ChainEvent> sink) {
+        this(scenario, null, rng, sink);
+    }
+
+    /** An engine that continues {@code carried} (real dossiers) instead of building its start from the scenario's stocks; null: the stocks. */
+    public Engine(Scenario scenario, InitialCases carried, SplittableRandom rng, Consumer<ChainEvent> sink) {
+        if (carried != null && !carried.start().equals(scenario.start())) {
+            throw new IllegalArgumentException("the carried-over dossiers are as of " + carried.start() + ", the scenario starts on " + scenario.start());
+        }
         this.sc = scenario;
+        this.carried = carried;
         this.rng = rng;
         this.sink = sink;
         this.clock = new SimClock(scenario.start().minusDays(1));
@@ -142,7 +152,11 @@ public final class Engine {
      * @throws java.util.concurrent.CancellationException when the thread is interrupted (a cancelled job)
      */
     public Result run() {
-        initialState();
+        if (carried == null) {
+            initialState();
+        } else {
+            carryOver();
+        }
         LocalDate end = sc.end();
         for (LocalDate d = sc.start(); !d.isAfter(end); d = d.plusDays(1)) {
             if (Thread.currentThread().isInterrupted()) {
@@ -225,7 +239,10 @@ public final class Engine {
     // ---- people ---------------------------------------------------------------------------
 
     private Case newCase() {
-        DossierId id = DossierId.of(padded("D-S", ++dossierNo, 7));
+        DossierId id;
+        do {
+            id = DossierId.of(padded("D-S", ++dossierNo, 7));
+        } while (cases.containsKey(id));   // a carried-over dossier may bear the name
         Case c = new Case(DossierState.empty(id));
         cases.put(id, c);
         return c;
@@ -482,6 +499,116 @@ public final class Engine {
         return DecisionType.REFUSAL;
     }
 
+    // ---- carried-over dossiers ------------------------------------------------------------
+
+    /**
+     * Real dossiers continue from their state on the eve of the start: their stocks count from the
+     * eve, and their next steps are scheduled on or after the start by the same paths as the
+     * engine's own dossiers (no history is invented, so nothing is dated before the start).
+     */
+    private void carryOver() {
+        LocalDate eve = sc.start().minusDays(1);
+        List<Case> cgvs = new ArrayList<>();
+        List<Case> appeals = new ArrayList<>();
+        for (DossierState s : carried.states()) {
+            Case c = new Case(s);
+            cases.put(s.dossier(), c);
+            stats.carryOver(s, eve);
+            needs.carryOver(s, eve);
+            track(DossierState.empty(s.dossier()), c);
+            switch (s.state()) {
+                case CGVS_PENDING, INTERVIEWED -> cgvs.add(c);
+                case APPEAL_PENDING -> appeals.add(c);
+                default -> continueCase(c, eve);
+            }
+            continueStay(c, eve);
+        }
+        // Queues first come, first served, as for the stock-built start.
+        cgvs.sort(Comparator.comparing((Case c) -> c.state.transferredOn()).thenComparing(c -> c.state.dossier()));
+        cgvs.forEach(this::enqueue);
+        appeals.sort(Comparator.comparing((Case c) -> c.state.notifiedOn() != null ? c.state.notifiedOn() : c.state.lastDate())
+                .thenComparing(c -> c.state.dossier()));
+        rvvQueue.addAll(appeals);
+    }
+
+    /** The next step of a carried-over dossier outside the CGVS and RvV queues. */
+    private void continueCase(Case c, LocalDate eve) {
+        LocalDate start = sc.start();
+        DossierState s = c.state;
+        switch (s.state()) {
+            case ARRIVED -> at(start, () -> registerAfterArrival(c));
+            case REGISTERED, LODGED, DUBLIN_CHECK -> continueAtDvz(c, start);
+            case DUBLIN_TRANSFER -> at(start, () -> leaveAfterDublin(c));
+            case SUSPENDED -> suspended.computeIfAbsent(suspensionKey(s), k -> new ArrayList<>()).add(c);
+            case DECIDED -> at(later(s.decidedOn().plusDays(sc.cgvs().notificationDays()), start), () -> notify(c));
+            case NOTIFIED_NEGATIVE -> afterNegativeNotice(c, eve);
+            case PROTECTED -> schedulePositiveExit(c);
+            case REJECTED_FINAL, CASSATION_PENDING -> at(start, () -> {   // the RvS is not simulated: a cassation stays pending
+                if (c.state.orderToLeaveExpiresOn() == null) {
+                    finalNegative(c);
+                } else {
+                    scheduleNegativeExit(c, today());
+                }
+            });
+            // Still in reception after the application ended otherwise: the aid ends on the first day.
+            default -> at(start, () -> leave(c, LeaveReason.VOLUNTARY_DEPARTURE));
+        }
+    }
+
+    /** Lodging, Dublin check and the transfer (or Dublin transfer) of a dossier carried over at the DVZ. */
+    private void continueAtDvz(Case c, LocalDate start) {
+        DossierState s = c.state;
+        boolean outsideDublin = s.protectedInOtherEuState() || s.arrivedThrough() != null;
+        if (s.entitled() == null) {
+            at(start, () -> entitlement(c, today()));
+        }
+        if (s.state() == ProcedureState.REGISTERED) {
+            at(start, () -> emit(c, new ApplicationLodged(c.state.dossier(), today())));
+        }
+        if (!outsideDublin && s.state() != ProcedureState.DUBLIN_CHECK) {
+            at(start, () -> emit(c, new DublinCheckStarted(c.state.dossier(), today())));
+        }
+        LocalDate due = s.arrivedThrough() != null ? s.registeredOn().plusDays(14) : remaining(sc.dvz().registrationToTransfer(), s.registeredOn(), start);
+        boolean dublin = !outsideDublin && s.dublinOutcome() == null && rng.nextDouble() < sc.dvz().dublinShare();
+        at(later(due, start), () -> {
+            if (dublin) {
+                dublinTransfer(c);
+            } else {
+                transfer(c);
+            }
+        });
+    }
+
+    /** The end of a delay begun on {@code since}, drawn given that it had not ended before {@code start} (else {@code start}). */
+    private LocalDate remaining(Distribution delay, LocalDate since, LocalDate start) {
+        for (int i = 0; i < 20; i++) {
+            LocalDate end = since.plusDays(delay.days(rng, 1));
+            if (!end.isBefore(start)) {
+                return end;
+            }
+        }
+        return start;
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /** Voluntary departures of the placed and drop-outs of the waiting, from the eve (monthly hazards, memoryless). */
+    private void continueStay(Case c, LocalDate eve) {
+        java.util.TreeSet<LocalDate> placed = new java.util.TreeSet<>();
+        java.util.TreeSet<LocalDate> waiting = new java.util.TreeSet<>();
+        for (Stay st : c.state.reception().values()) {
+            if (st.placed()) {
+                placed.add(st.enteredOn());
+            } else if (st.waiting()) {
+                waiting.add(st.enteredOn());
+            }
+        }
+        placed.forEach(on -> scheduleDeparture(c, on, eve));
+        waiting.forEach(since -> scheduleDropout(c, since, eve));
+    }
+
     // ---- inflow ---------------------------------------------------------------------------
 
     private void scheduleArrivals(YearMonth m) {
@@ -573,8 +700,17 @@ public final class Engine {
         Case c = newCase();
         List<Person> persons = household(p.nationality(), d.getYear(), false);
         emit(c, new ArrivedThroughPathway(c.state.dossier(), d, p.channel(), persons, p.firstCountryOfAsylum(), d.getYear()));
-        emit(c, new ApplicationRegistered(c.state.dossier(), d, applicationId(c), p.applicationType(), persons, role(), false));
-        entitlement(c, d);
+        registerAfterArrival(c);
+    }
+
+    /** The application of the type the arrival channel requires, lodged at once; transfer to the CGVS 14 days later, outside Dublin. */
+    private void registerAfterArrival(Case c) {
+        LocalDate d = today();
+        ApplicationType type = Scenario.Pathway.applicationTypeOf(c.state.arrivedThrough());
+        emit(c, new ApplicationRegistered(c.state.dossier(), d, applicationId(c), type, c.state.persons(), role(), false));
+        if (c.state.entitled() == null) {
+            entitlement(c, d);
+        }
         emit(c, new ApplicationLodged(c.state.dossier(), d));
         at(d.plusDays(14), () -> transfer(c));
     }
@@ -593,18 +729,27 @@ public final class Engine {
     // ---- DVZ ------------------------------------------------------------------------------
 
     private void dublinTransfer(Case c) {
+        emit(c, new DublinDecided(c.state.dossier(), today(), DublinOutcome.TRANSFER_TO_OTHER_STATE));
+        leaveAfterDublin(c);
+    }
+
+    /** After a Dublin transfer decision: out of reception, an order to leave (unless one runs), the transfer after it expires. */
+    private void leaveAfterDublin(Case c) {
         LocalDate d = today();
-        emit(c, new DublinDecided(c.state.dossier(), d, DublinOutcome.TRANSFER_TO_OTHER_STATE));
         if (!c.state.reception().isEmpty()) {
             emit(c, new LeftReception(c.state.dossier(), d, LeaveReason.RETURN, inReceptionIds(c.state)));
         }
-        emit(c, new OrderToLeaveIssued(c.state.dossier(), d, 30));
-        at(d.plusDays(31 + rng.nextInt(60)), () -> emit(c, new ForcedReturn(c.state.dossier(), today(), ForcedReturnKind.DUBLIN_TRANSFER)));
+        if (c.state.orderToLeaveExpiresOn() == null) {
+            emit(c, new OrderToLeaveIssued(c.state.dossier(), d, 30));
+        }
+        LocalDate due = d.plusDays(31 + rng.nextInt(60));
+        LocalDate expired = c.state.orderToLeaveExpiresOn().plusDays(1);
+        at(due.isBefore(expired) ? expired : due, () -> emit(c, new ForcedReturn(c.state.dossier(), today(), ForcedReturnKind.DUBLIN_TRANSFER)));
     }
 
     private void transfer(Case c) {
         LocalDate d = today();
-        if (c.state.state() == ProcedureState.DUBLIN_CHECK) {
+        if (c.state.state() == ProcedureState.DUBLIN_CHECK && c.state.dublinOutcome() == null) {
             emit(c, new DublinDecided(c.state.dossier(), d, DublinOutcome.BELGIUM_RESPONSIBLE));
         }
         emit(c, new TransferredToCgvs(c.state.dossier(), d));
@@ -720,7 +865,19 @@ public final class Engine {
             schedulePositiveExit(c);
             return;
         }
+        afterNegativeNotice(c, d);
+    }
+
+    /** Notified of a negative decision by {@code d}: an appeal with its probability before the deadline, else final after it. */
+    private void afterNegativeNotice(Case c, LocalDate d) {
         LocalDate deadline = rulebook.appealDeadline(c.state);
+        if (!deadline.isAfter(d)) {   // a carried-over dossier whose appeal period ran out before the start
+            at(d.plusDays(1), () -> {
+                emit(c, new DecisionBecameFinal(c.state.dossier(), today()));
+                finalNegative(c);
+            });
+            return;
+        }
         if (rng.nextDouble() < sc.rvv().appeal(c.state.lastDecision())) {
             LocalDate lodged = d.plusDays(1 + rng.nextInt(sc.rvv().lodgingDays()));
             at(lodged.isAfter(deadline) ? deadline : lodged, () -> {
@@ -751,7 +908,13 @@ public final class Engine {
         JudgmentOutcome o = sc.rvv().outcomes().get(c.state.languageRole()).sample(rng);
         emit(c, new AppealJudged(c.state.dossier(), today(), o));
         switch (o) {
-            case REJECT -> finalNegative(c);
+            case REJECT -> {
+                if (c.state.state() == ProcedureState.PROTECTED) {   // a status holder's appeal (carried over): the status stays
+                    schedulePositiveExit(c);
+                } else {
+                    finalNegative(c);
+                }
+            }
             case ANNUL -> enqueue(c);
             default -> schedulePositiveExit(c);
         }
@@ -762,6 +925,10 @@ public final class Engine {
     private void finalNegative(Case c) {
         LocalDate d = today();
         emit(c, new OrderToLeaveIssued(c.state.dossier(), d, 30));
+        scheduleNegativeExit(c, d);
+    }
+
+    private void scheduleNegativeExit(Case c, LocalDate d) {
         if (c.state.reception().isEmpty()) {
             return;
         }
@@ -790,12 +957,17 @@ public final class Engine {
     }
 
     private void scheduleDeparture(Case c, LocalDate placedOn) {
+        scheduleDeparture(c, placedOn, placedOn);
+    }
+
+    /** The voluntary departure of those placed on {@code placedOn}, drawn from {@code from} (memoryless hazard). */
+    private void scheduleDeparture(Case c, LocalDate placedOn, LocalDate from) {
         double h = sc.reception().voluntaryDeparturePerMonth();
         if (h <= 0) {
             return;
         }
         int days = (int) Math.ceil(-Math.log(1 - rng.nextDouble()) / h * 30.4375);
-        at(placedOn.plusDays(Math.max(1, days)), () -> {
+        at(from.plusDays(Math.max(1, days)), () -> {
             List<PersonId> ps = c.state.reception().entrySet().stream()
                     .filter(e -> e.getValue().placed() && e.getValue().enteredOn().equals(placedOn)).map(Map.Entry::getKey).sorted().toList();
             if (!ps.isEmpty()) {
@@ -805,12 +977,16 @@ public final class Engine {
     }
 
     private void scheduleDropout(Case c, LocalDate since) {
+        scheduleDropout(c, since, since);
+    }
+
+    private void scheduleDropout(Case c, LocalDate since, LocalDate from) {
         double h = sc.reception().waitingDropoutPerMonth();
         if (h <= 0) {
             return;
         }
         int days = (int) Math.ceil(-Math.log(1 - rng.nextDouble()) / h * 30.4375);
-        at(since.plusDays(Math.max(1, days)), () -> {
+        at(from.plusDays(Math.max(1, days)), () -> {
             List<PersonId> ps = c.state.reception().entrySet().stream()
                     .filter(e -> e.getValue().waiting() && e.getValue().enteredOn().equals(since)).map(Map.Entry::getKey).sorted().toList();
             if (!ps.isEmpty()) {

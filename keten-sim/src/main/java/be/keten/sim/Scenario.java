@@ -37,6 +37,11 @@ public record Scenario(String name, LocalDate start, int horizonMonths, Initial 
         return lastMonth().atEndOfMonth();
     }
 
+    /** The same scenario with other start stocks. */
+    public Scenario withInitial(Initial other) {
+        return new Scenario(name, start, horizonMonths, other, inflow, pathways, dvz, cgvs, rvv, reception, policies, statistics);
+    }
+
     /** The pathway channel whose arrivals apply with {@code type}, if the scenario has one. */
     public Optional<Pathway> pathway(ApplicationType type) {
         return pathways.stream().filter(p -> p.applicationType() == type).findFirst();

@@ -31,6 +31,14 @@ public final class Simulation {
      * number of finished replications after each one.
      */
     public static List<Outcome> run(Scenario sc, int replications, long seed, int threads, IntConsumer done) {
+        return run(sc, null, replications, seed, threads, done);
+    }
+
+    /**
+     * The same, every replication continuing {@code carried} (real dossiers, shared read-only: their
+     * states are immutable) instead of the scenario's start stocks; null: the stocks.
+     */
+    public static List<Outcome> run(Scenario sc, InitialCases carried, int replications, long seed, int threads, IntConsumer done) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "keten-sim");
             t.setDaemon(true);
@@ -42,7 +50,7 @@ public final class Simulation {
             for (int i = 0; i < replications; i++) {
                 int index = i;
                 futures.add(pool.submit(() -> {
-                    Outcome o = Outcome.of(new Engine(sc, random(seed, index), null).run(), sc);
+                    Outcome o = Outcome.of(new Engine(sc, carried, random(seed, index), null).run(), sc);
                     synchronized (finished) {
                         finished[0]++;
                         if (done != null) {

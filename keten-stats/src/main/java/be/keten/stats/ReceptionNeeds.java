@@ -62,6 +62,14 @@ public final class ReceptionNeeds implements java.util.function.Consumer<ChainEv
         }
     }
 
+    /** A dossier already in state {@code s} at the end of {@code day}, past events not given: as {@link ChainStatistics#carryOver}. */
+    public void carryOver(DossierState s, LocalDate day) {
+        if (states.putIfAbsent(s.dossier(), s) != null) {
+            throw new IllegalStateException("dossier " + s.dossier() + " is already known to the reception figures");
+        }
+        entitledNotAccommodated.change(Unit.PERSONS, day, unaccommodated(s));
+    }
+
     /** Entitled persons in procedure without a place, in one dossier state. */
     static long unaccommodated(DossierState s) {
         if (!Boolean.TRUE.equals(s.entitled()) || ResidentCategory.of(s.state()) != ResidentCategory.PROCEDURE_PENDING) {

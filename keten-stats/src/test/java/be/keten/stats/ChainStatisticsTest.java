@@ -212,4 +212,35 @@ class ChainStatisticsTest {
         assertThat(without.workload(d("2023-02-01"), Unit.DOSSIERS)).isEqualTo(1);
         assertThat(without.workload(d("2023-02-28"), Unit.DOSSIERS)).isZero();
     }
+
+    @Test
+    void aCarriedOverDossierCountsInTheStocksFromItsDayButInNoFlow() {
+        DossierId id = DossierId.of("D-CAR-0001");
+        List<Person> fam = List.of(p("P-CAR-1", "SY"), p("P-CAR-2", "SY"));
+        List<ChainEvent> history = new ArrayList<>(toCgvs(id, fam, "2023-01-10", "2023-02-15"));
+        history.add(new EntitlementDecided(id, d("2023-02-15"), true, "RECEPTION_FIRST"));
+        history.add(new PlacedInFacility(id, d("2023-02-15"), "F-A", PlaceType.COLLECTIVE, List.of(PersonId.of("P-CAR-1")), "test"));
+        history.add(new PutOnWaitingList(id, d("2023-02-16"), WaitingListChannel.ARRIVAL_CENTRE, List.of(PersonId.of("P-CAR-2"))));
+        dossier(history.toArray(ChainEvent[]::new));
+        ChainEvent later = new FinalDecisionTaken(id, d("2023-04-03"), DecisionType.REFUSAL);
+
+        ChainStatistics carried = new ChainStatistics(StatisticsParameters.defaults());
+        ReceptionNeeds needs = new ReceptionNeeds();
+        DossierState eve = be.keten.core.state.Evolution.fold(id, log);
+        carried.carryOver(eve, d("2023-03-31"));
+        needs.carryOver(eve, d("2023-03-31"));
+        carried.accept(later);
+
+        assertThat(carried.workload(d("2023-03-30"), Unit.DOSSIERS)).isZero();
+        assertThat(carried.workload(d("2023-03-31"), Unit.PERSONS)).isEqualTo(2);
+        assertThat(carried.workload(d("2023-04-03"), Unit.DOSSIERS)).isZero();
+        assertThat(carried.occupancy(d("2023-03-31"))).isEqualTo(1);
+        assertThat(carried.waitingList(d("2023-03-31"))).isEqualTo(1);
+        assertThat(needs.entitledNotAccommodated(d("2023-03-31"))).isEqualTo(1);
+        assertThat(carried.applicationsTotal(Period.year(2023))).isZero();
+        assertThat(carried.receptionIn(Period.year(2023))).isZero();
+        assertThat(carried.decisions(Period.year(2023), Unit.DOSSIERS).count(DecisionType.REFUSAL)).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> carried.carryOver(eve, d("2023-03-31")))
+                .isInstanceOf(IllegalStateException.class);
+    }
 }
