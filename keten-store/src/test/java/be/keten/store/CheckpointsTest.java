@@ -128,36 +128,15 @@ class CheckpointsTest {
         LogPosition before = checkpoints.readSince(LogPosition.START, h -> { });
         k.record(Histories.toCgvs(2, START, "ER").subList(0, 1));   // after the projection's position, not given to it
 
-        List<String> given = new ArrayList<>();
-        ImportProjection projection = new ImportProjection() {
-            @Override
-            public String name() {
-                return "test";
-            }
-
-            @Override
-            public LogPosition position() {
-                return before;
-            }
-
-            @Override
-            public void accept(ChainEvent e, be.keten.core.state.DossierState was, be.keten.core.state.DossierState is) {
-                given.add(e.dossier().value() + "@" + was.version() + ">" + is.version());
-            }
-
-            @Override
-            public byte[] payload() {
-                return String.join(",", given).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            }
-        };
+        Recording projection = new Recording(before);
         StringBuilder file = new StringBuilder();
         a.subList(3, 5).forEach(e -> file.append(Stack.CODEC.encode(e)).append('\n'));
         Histories.toCgvs(3, START, "GN").forEach(e -> file.append(Stack.CODEC.encode(e)).append('\n'));
         k.importer.projecting(projection).importFrom(new java.io.StringReader(file.toString()), "import");
 
-        assertThat(given).startsWith(Histories.dossier(1).value() + "@3>4", Histories.dossier(1).value() + "@4>5");
+        assertThat(projection.given).startsWith(Histories.dossier(1).value() + "@3>4", Histories.dossier(1).value() + "@4>5");
         Checkpoints.Checkpoint stored = checkpoints.read("test").orElseThrow();
-        assertThat(new String(stored.payload(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(String.join(",", given));
+        assertThat(new String(stored.payload(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(String.join(",", projection.given));
         List<DossierId> unread = new ArrayList<>();
         checkpoints.readSince(stored.position(), h -> unread.add(h.get(0).dossier()));
         assertThat(unread).containsExactly(Histories.dossier(2));
@@ -168,30 +147,41 @@ class CheckpointsTest {
         Stack k = new Stack(engine.open());
         Checkpoints checkpoints = new Checkpoints(k.store, Histories.CLOCK);
         ChainEvent lodgedFirst = Histories.toCgvs(1, START, "AF").get(1);   // lodged before registration: refused
-        ImportProjection projection = new ImportProjection() {
-            @Override
-            public String name() {
-                return "test";
-            }
-
-            @Override
-            public LogPosition position() {
-                return LogPosition.START;
-            }
-
-            @Override
-            public void accept(ChainEvent e, be.keten.core.state.DossierState was, be.keten.core.state.DossierState is) {
-            }
-
-            @Override
-            public byte[] payload() {
-                return new byte[] {1};
-            }
-        };
+        Recording projection = new Recording(LogPosition.START);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> k.importer.projecting(projection)
                 .importFrom(new java.io.StringReader(Stack.CODEC.encode(lodgedFirst) + "\n"), "bad")).isInstanceOf(ImportException.class);
         assertThat(checkpoints.read("test")).isEmpty();
         assertThat(k.store.count()).isZero();
+    }
+
+    /** A projection that notes what it is given and stores that list as its payload. */
+    private static final class Recording implements ImportProjection {
+        final List<String> given = new ArrayList<>();
+        private final LogPosition position;
+
+        Recording(LogPosition position) {
+            this.position = position;
+        }
+
+        @Override
+        public String name() {
+            return "test";
+        }
+
+        @Override
+        public LogPosition position() {
+            return position;
+        }
+
+        @Override
+        public void accept(ChainEvent e, be.keten.core.state.DossierState was, be.keten.core.state.DossierState is) {
+            given.add(e.dossier().value() + "@" + was.version() + ">" + is.version());
+        }
+
+        @Override
+        public byte[] payload() {
+            return String.join(",", given).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     private static void insert(Connection c, Stack k, ChainEvent e, int version) throws Exception {

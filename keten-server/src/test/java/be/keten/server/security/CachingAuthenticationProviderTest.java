@@ -9,10 +9,7 @@ import be.keten.store.AuditLog;
 import be.keten.store.Database;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,23 +26,7 @@ import org.springframework.security.core.userdetails.UserDetails;
  * is seen once {@link CredentialCache#ACCOUNT_TTL} has passed. Time is the cache's clock, moved by hand.
  */
 class CachingAuthenticationProviderTest {
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T10:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final HandClock clock = new HandClock(Instant.parse("2026-01-01T10:00:00Z"));
     private final AtomicInteger loads = new AtomicInteger();
     private Database db;
     private AccountService here;
@@ -82,7 +63,7 @@ class CachingAuthenticationProviderTest {
     }
 
     private void later(java.time.Duration d) {
-        now.set(now.get().plus(d).plusMillis(1));
+        clock.advance(d.plusMillis(1));
     }
 
     @Test

@@ -2,32 +2,13 @@ package be.keten.server.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 
 class CredentialCacheTest {
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T10:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final HandClock clock = new HandClock(Instant.parse("2026-01-01T10:00:00Z"));
 
     private static final UserDetails ONE = User.withUsername("dvz.one").password("hash-1").authorities("ROLE_DVZ").build();
 
@@ -39,7 +20,7 @@ class CredentialCacheTest {
         assertThat(cache.matches("dvz.one", "secret")).isTrue();
         assertThat(cache.matches("dvz.one", "Secret")).isFalse();
         assertThat(cache.matches("dvz.two", "secret")).isFalse();
-        now.set(now.get().plus(CredentialCache.TTL).plusSeconds(1));
+        clock.advance(CredentialCache.TTL.plusSeconds(1));
         assertThat(cache.matches("dvz.one", "secret")).isFalse();
     }
 
@@ -59,19 +40,19 @@ class CredentialCacheTest {
         assertThat(cache.account("dvz.one", "secret")).containsSame(ONE);
         assertThat(cache.account("dvz.one", "other")).isEmpty();
 
-        now.set(now.get().plus(CredentialCache.ACCOUNT_TTL).plusMillis(1));
+        clock.advance(CredentialCache.ACCOUNT_TTL.plusMillis(1));
         assertThat(cache.account("dvz.one", "secret")).isEmpty();
         assertThat(cache.matches("dvz.one", "secret")).isTrue();
         UserDetails reloaded = User.withUsername("dvz.one").password("hash-1").authorities("ROLE_DVZ").build();
         assertThat(cache.revalidate("dvz.one", reloaded)).isTrue();
         assertThat(cache.account("dvz.one", "secret")).containsSame(reloaded);
 
-        now.set(now.get().plus(CredentialCache.ACCOUNT_TTL).plusMillis(1));
+        clock.advance(CredentialCache.ACCOUNT_TTL.plusMillis(1));
         assertThat(cache.revalidate("dvz.one", User.withUsername("dvz.one").password("hash-2").authorities("ROLE_DVZ").build())).isFalse();
         assertThat(cache.matches("dvz.one", "secret")).isFalse();
 
         cache.remember("dvz.one", "secret", ONE, "hash-1");
-        now.set(now.get().plus(CredentialCache.ACCOUNT_TTL).plusMillis(1));
+        clock.advance(CredentialCache.ACCOUNT_TTL.plusMillis(1));
         assertThat(cache.revalidate("dvz.one", User.withUsername("dvz.one").password("hash-1").disabled(true).authorities("ROLE_DVZ").build()))
                 .isFalse();
         assertThat(cache.matches("dvz.one", "secret")).isFalse();
