@@ -55,51 +55,76 @@ public final class Checkpoints {
         });
     }
 
-    /** Stores (or replaces) the checkpoint {@code name}. */
-    public void write(String name, LogPosition position, byte[] payload) {
+    /** A checkpoint holds at most this many gaps; past that it is not stored (the reader folds more next time). */
+    static final int MAX_GAPS = 1000;
+
+    /**
+     * Stores the checkpoint {@code name} at {@code position}, provided the stored one is still at
+     * {@code expected} (null: there is none): of two readers that started from the same checkpoint,
+     * the slower does not take the other's progress back.
+     *
+     * @return false when it was not stored (moved on meanwhile, or too many gaps)
+     */
+    public boolean write(String name, LogPosition expected, LogPosition position, byte[] payload) {
         Database db = store.database();
-        db.inTransaction(c -> {
-            upsert(c, db.dialect(), name, position, payload, clock.instant());
-            return null;
-        });
+        try {
+            return db.inTransaction(c -> replace(c, name, expected, position, payload, clock.instant()));
+        } catch (StoreException e) {
+            if (e.getCause() instanceof SQLException s && db.dialect().isConflict(s)) {
+                return false;   // another reader stored the first checkpoint at the same moment
+            }
+            throw e;
+        }
     }
 
-    private static void upsert(Connection c, Dialect dialect, String name, LogPosition position, byte[] payload, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(dialect.upsert("projection_checkpoints", "name",
-                List.of("name", "through_seq", "gaps", "payload", "created_at")))) {
-            ps.setString(1, name);
-            ps.setLong(2, position.through());
-            ps.setString(3, position.gapsText());
-            ps.setBytes(4, payload);
-            ps.setObject(5, now.atOffset(ZoneOffset.UTC));
-            ps.executeUpdate();
+    private static boolean replace(Connection c, String name, LogPosition expected, LogPosition position, byte[] payload, Instant now)
+            throws SQLException {
+        if (position.gaps().size() > MAX_GAPS) {
+            return false;
+        }
+        // Not a plain INSERT: in an import's transaction a duplicate key would abort the import on PostgreSQL.
+        String sql = expected == null
+                ? "INSERT INTO projection_checkpoints (through_seq, gaps, payload, created_at, name) SELECT ?, ?, ?, ?, ? "
+                        + "WHERE NOT EXISTS (SELECT 1 FROM projection_checkpoints WHERE name = ?)"
+                : "UPDATE projection_checkpoints SET through_seq = ?, gaps = ?, payload = ?, created_at = ? WHERE name = ? AND through_seq = ? AND gaps = ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, position.through());
+            ps.setString(2, position.gapsText());
+            ps.setBytes(3, payload);
+            ps.setObject(4, now.atOffset(ZoneOffset.UTC));
+            ps.setString(5, name);
+            if (expected == null) {
+                ps.setString(6, name);
+            } else {
+                ps.setLong(6, expected.through());
+                ps.setString(7, expected.gapsText());
+            }
+            return ps.executeUpdate() == 1;
         }
     }
 
     /**
      * Inside an import's transaction, before it commits: stores the projection's checkpoint with the
      * import's events (dossier by dossier, the versions from {@code firstImported} on) counted as
-     * read. Events other writers committed meanwhile are not in the projection, so they stay
-     * uncovered and are read next time.
+     * read; other writers' events committed meanwhile stay unread. Not stored when the projection
+     * missed an earlier event of an imported dossier (written after the projection's position was
+     * taken): its figures would rest on a state it never counted. Then the stored checkpoint stays
+     * as it was and the next read folds the import's dossiers.
      */
-    static void storeWithImport(Connection c, Dialect dialect, ImportProjection projection, Map<DossierId, Integer> firstImported, Instant now)
+    static void storeWithImport(Connection c, ImportProjection projection, Map<DossierId, Integer> firstImported, Instant now)
             throws SQLException {
         LogPosition from = projection.position();
-        BitSet beyond = new BitSet();
-        List<Long> inOldGaps = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT seq, dossier_id, version FROM events WHERE " + from.uncoveredSql())) {
-            from.bind(ps);
-            ps.setFetchSize(10_000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Integer first = firstImported.get(DossierId.of(rs.getString(2)));
-                    if (first != null && rs.getInt(3) >= first) {
-                        mark(from, rs.getLong(1), beyond, inOldGaps);
-                    }
-                }
-            }
+        LogPosition.Reading r = new LogPosition.Reading();
+        Instant limit = now.minus(LogPosition.GAP_LIFETIME);
+        boolean[] missed = {false};
+        EventStore.uncovered(c, from, (seq, dossier, version, recordedAt) -> {
+            Integer first = firstImported.get(dossier);
+            missed[0] |= first != null && version < first;
+            r.saw(from, seq, recordedAt, limit, first != null && version >= first);
+        });
+        if (!missed[0]) {
+            replace(c, projection.name(), from.equals(LogPosition.START) ? null : from, from.advance(r, now), projection.payload(), now);
         }
-        upsert(c, dialect, projection.name(), from.advance(beyond, inOldGaps, now), projection.payload(), now);
     }
 
     /**
@@ -110,31 +135,39 @@ public final class Checkpoints {
      * beyond it), never both or neither.
      */
     public LogPosition readSince(LogPosition from, Consumer<List<StoredEvent>> history) {
-        BitSet beyond = new BitSet();
-        List<Long> inOldGaps = new ArrayList<>();
+        LogPosition.Reading r = new LogPosition.Reading();
+        Instant now = clock.instant();
+        Instant limit = now.minus(LogPosition.GAP_LIFETIME);
         if (from.equals(LogPosition.START)) {
             // Everything, in one query: one consistent view of the log.
             try (Stream<StoredEvent> events = store.allHistories()) {
-                byDossier(events.peek(e -> mark(from, e.sequence(), beyond, inOldGaps)), e -> true, history);
+                byDossier(events.peek(e -> r.saw(from, e.sequence(), e.recordedAt(), limit, true)), e -> true, history);
             }
-            return from.advance(beyond, inOldGaps, clock.instant());
+            return from.advance(r, now);
         }
         // What is new, then the histories of those dossiers: events committed between the two
         // queries were not seen by the first, so they are left for the next read.
         Set<DossierId> dossiers = new LinkedHashSet<>();
-        for (Map.Entry<Long, DossierId> e : store.uncovered(from)) {
-            mark(from, e.getKey(), beyond, inOldGaps);
-            dossiers.add(e.getValue());
-        }
-        Set<Long> oldGapsSeen = new HashSet<>(inOldGaps);
+        store.database().inTransaction(c -> {
+            EventStore.uncovered(c, from, (seq, dossier, version, recordedAt) -> {
+                r.saw(from, seq, recordedAt, limit, true);
+                dossiers.add(dossier);
+            });
+            return null;
+        });
+        Set<Long> oldGapsSeen = new HashSet<>(r.inOldGaps);
         List<DossierId> all = new ArrayList<>(dossiers);
         for (int i = 0; i < all.size(); i += BATCH) {
             try (Stream<StoredEvent> events = store.histories(all.subList(i, Math.min(all.size(), i + BATCH)))) {
                 byDossier(events, e -> from.covers(e.sequence()) || (e.sequence() > from.through()
-                        ? beyond.get(Math.toIntExact(e.sequence() - from.through() - 1)) : oldGapsSeen.contains(e.sequence())), history);
+                        ? seen(r, e.sequence() - from.through() - 1) : oldGapsSeen.contains(e.sequence())), history);
             }
         }
-        return from.advance(beyond, inOldGaps, clock.instant());
+        return from.advance(r, now);
+    }
+
+    private static boolean seen(LogPosition.Reading r, long offset) {
+        return offset < Integer.MAX_VALUE && r.beyond.get((int) offset);
     }
 
     private static final int BATCH = 500;
@@ -151,14 +184,6 @@ public final class Checkpoints {
         });
         if (!current.isEmpty()) {
             history.accept(List.copyOf(current));
-        }
-    }
-
-    private static void mark(LogPosition from, long seq, BitSet beyond, List<Long> inOldGaps) {
-        if (seq > from.through()) {
-            beyond.set(Math.toIntExact(seq - from.through() - 1));
-        } else if (!from.covers(seq)) {
-            inOldGaps.add(seq);
         }
     }
 }

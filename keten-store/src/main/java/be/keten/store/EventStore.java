@@ -323,21 +323,24 @@ public final class EventStore {
         return query("SELECT " + COLUMNS + " FROM events ORDER BY dossier_id, version", ps -> { });
     }
 
-    /** The sequence numbers and dossiers of the events {@code position} does not cover. */
-    List<Map.Entry<Long, DossierId>> uncovered(LogPosition position) {
-        return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT seq, dossier_id FROM events WHERE " + position.uncoveredSql() + " ORDER BY seq")) {
-                position.bind(ps);
-                ps.setFetchSize(1000);
-                List<Map.Entry<Long, DossierId>> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(Map.entry(rs.getLong(1), DossierId.of(rs.getString(2))));
-                    }
+    /** An event not covered by a position: its sequence number, dossier, version and when it was recorded. */
+    @FunctionalInterface
+    interface UncoveredRow {
+        void accept(long seq, DossierId dossier, int version, Instant recordedAt) throws SQLException;
+    }
+
+    /** The events {@code position} does not cover, in sequence order, on the caller's connection. */
+    static void uncovered(Connection c, LogPosition position, UncoveredRow row) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq, dossier_id, version, recorded_at FROM events WHERE "
+                + position.uncoveredSql() + " ORDER BY seq")) {
+            position.bind(ps);
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    row.accept(rs.getLong(1), DossierId.of(rs.getString(2)), rs.getInt(3), rs.getObject(4, OffsetDateTime.class).toInstant());
                 }
-                return out;
             }
-        });
+        }
     }
 
     /** The events of these dossiers (at most a few hundred), dossier by dossier in version order. */

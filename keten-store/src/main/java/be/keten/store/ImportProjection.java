@@ -12,7 +12,11 @@ public interface ImportProjection {
     /** The checkpoint's name (see {@link Checkpoints}). */
     String name();
 
-    /** What the projection had read before the import; current, or the import's events are read again later. */
+    /**
+     * What the projection had read before the import, as stored in its checkpoint. If the log moved
+     * on since (another writer), the import does not store the checkpoint; the next read folds the
+     * import's dossiers. An import that fails leaves the projection changed: do not reuse it.
+     */
     LogPosition position();
 
     void accept(ChainEvent event, DossierState before, DossierState after);

@@ -135,7 +135,7 @@ public final class Importer {
                 }
                 Projections.upsert(c, db.dialect(), states.values());
                 if (projection != null) {
-                    Checkpoints.storeWithImport(c, db.dialect(), projection, firstImported, now);
+                    Checkpoints.storeWithImport(c, projection, firstImported, now);
                 }
                 c.commit();
             } catch (ImportException | RuntimeException | SQLException e) {

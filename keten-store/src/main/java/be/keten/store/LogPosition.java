@@ -48,17 +48,51 @@ public record LogPosition(long through, List<Gap> gaps) {
     }
 
     /**
-     * The position after reading, from here, the events {@code read} (the numbers not covered
-     * before, as offsets from {@code through + 1} in {@code beyond}, plus those inside old gaps).
+     * What one read of the log saw, beyond what this position covers: the numbers counted (as
+     * offsets from {@code through + 1} in {@code beyond}, and those inside old gaps), the numbers
+     * seen but not counted (another writer's, during an import: their gaps must stay), and the
+     * highest number whose event was recorded more than {@link #GAP_LIFETIME} ago.
      */
-    LogPosition advance(BitSet beyond, List<Long> inOldGaps, Instant now) {
+    static final class Reading {
+        final BitSet beyond = new BitSet();
+        final List<Long> inOldGaps = new ArrayList<>();
+        final List<Long> notCounted = new ArrayList<>();
+        long oldEnough;
+
+        /** Notes an event seen; {@code counted} false when the projection did not take it. */
+        void saw(LogPosition from, long seq, Instant recordedAt, Instant limit, boolean counted) {
+            if (recordedAt.isBefore(limit)) {
+                oldEnough = Math.max(oldEnough, seq);
+            }
+            if (!counted) {
+                notCounted.add(seq);
+            } else if (seq > from.through()) {
+                long offset = seq - from.through() - 1;
+                if (offset > Integer.MAX_VALUE - 1) {
+                    throw new StoreException("more than 2^31 sequence numbers past the projection's position " + from.through());
+                }
+                beyond.set((int) offset);
+            } else if (!from.covers(seq)) {
+                inOldGaps.add(seq);
+            }
+        }
+    }
+
+    /**
+     * The position after {@code r}. A gap is dropped when it has expired ({@link #GAP_LIFETIME}
+     * after it was seen) or lies below a number recorded more than that long ago (sequence numbers
+     * are handed out in order, so its writer would have been open that long): what is left is
+     * rolled back for good. A gap holding a number seen but not counted is always kept.
+     */
+    LogPosition advance(Reading r, Instant now) {
         List<Gap> left = new ArrayList<>();
         for (Gap g : gaps) {
-            if (Duration.between(g.seenAt(), now).compareTo(GAP_LIFETIME) > 0) {
+            boolean pinned = r.notCounted.stream().anyMatch(g::contains);
+            if (!pinned && (Duration.between(g.seenAt(), now).compareTo(GAP_LIFETIME) > 0 || g.last() < r.oldEnough)) {
                 continue;
             }
             long from = g.first();
-            for (long seq : inOldGaps.stream().filter(g::contains).sorted().toList()) {
+            for (long seq : r.inOldGaps.stream().filter(g::contains).sorted().toList()) {
                 if (seq > from) {
                     left.add(new Gap(from, seq - 1, g.seenAt()));
                 }
@@ -68,10 +102,14 @@ public record LogPosition(long through, List<Gap> gaps) {
                 left.add(new Gap(from, g.last(), g.seenAt()));
             }
         }
-        int top = beyond.length();   // one past the highest offset read
+        BitSet beyond = r.beyond;
+        int top = beyond.length();   // one past the highest offset counted
         for (int i = beyond.nextClearBit(0); i < top; i = beyond.nextClearBit(i)) {
             int end = beyond.nextSetBit(i);
-            left.add(new Gap(through + 1 + i, through + end, now));
+            Gap g = new Gap(through + 1 + i, through + end, now);
+            if (g.last() >= r.oldEnough || r.notCounted.stream().anyMatch(g::contains)) {
+                left.add(g);
+            }
             i = end;
         }
         return new LogPosition(through + top, left);

@@ -23,8 +23,14 @@ class CheckpointsTest {
         LogPosition position = new LogPosition(42, List.of(new LogPosition.Gap(7, 9, Histories.CLOCK.instant())));
         byte[] payload = new byte[300_000];
         new java.util.Random(1).nextBytes(payload);
-        checkpoints.write("chain-statistics", position, payload);
-        checkpoints.write("chain-statistics", position, payload);   // replaced, not duplicated
+        assertThat(checkpoints.write("chain-statistics", null, position, payload)).isTrue();
+        assertThat(checkpoints.write("chain-statistics", null, LogPosition.START, new byte[] {1})).isFalse();   // one already there
+        // Replaced only from the position the writer started from: a slower reader does not undo progress.
+        LogPosition later = new LogPosition(50, List.of());
+        assertThat(checkpoints.write("chain-statistics", position, later, new byte[] {2})).isTrue();
+        assertThat(checkpoints.write("chain-statistics", position, new LogPosition(45, List.of()), new byte[] {3})).isFalse();
+        assertThat(checkpoints.read("chain-statistics").orElseThrow().position()).isEqualTo(later);
+        assertThat(checkpoints.write("chain-statistics", later, position, payload)).isTrue();
         Checkpoints.Checkpoint read = checkpoints.read("chain-statistics").orElseThrow();
         assertThat(read.position()).isEqualTo(position);
         assertThat(read.payload()).isEqualTo(payload);
@@ -110,9 +116,35 @@ class CheckpointsTest {
         assertThat(p.gaps()).singleElement().satisfies(g -> assertThat(g.first()).isEqualTo(g.last()).isEqualTo(2));
         assertThat(checkpoints.readSince(p, x -> { throw new AssertionError("nothing is new"); })).isEqualTo(p);
 
-        java.util.BitSet none = new java.util.BitSet();
-        assertThat(p.advance(none, List.of(), Histories.CLOCK.instant().plus(LogPosition.GAP_LIFETIME)).gaps()).hasSize(1);
-        assertThat(p.advance(none, List.of(), Histories.CLOCK.instant().plus(LogPosition.GAP_LIFETIME).plusSeconds(1)).gaps()).isEmpty();
+        LogPosition.Reading none = new LogPosition.Reading();
+        assertThat(p.advance(none, Histories.CLOCK.instant().plus(LogPosition.GAP_LIFETIME)).gaps()).hasSize(1);
+        assertThat(p.advance(none, Histories.CLOCK.instant().plus(LogPosition.GAP_LIFETIME).plusSeconds(1)).gaps()).isEmpty();
+
+        // Read again from the start two days later: the hole lies below an event recorded more than a
+        // day before, so no writer can still hold it; it is not a gap.
+        Checkpoints later = new Checkpoints(k.store, java.time.Clock.offset(Histories.CLOCK, java.time.Duration.ofDays(2)));
+        assertThat(later.readSince(LogPosition.START, x -> { }).gaps()).isEmpty();
+    }
+
+    /** An import whose projection missed an earlier event of a dossier it continues stores no checkpoint. */
+    @EngineTest
+    void anImportOnAStaleProjectionLeavesTheCheckpointAlone(Engine engine) throws Exception {
+        Stack k = new Stack(engine.open());
+        Checkpoints checkpoints = new Checkpoints(k.store, Histories.CLOCK);
+        List<ChainEvent> a = Histories.refused(1, START, "AF");
+        k.record(a.subList(0, 3));
+        LogPosition before = checkpoints.readSince(LogPosition.START, h -> { });
+        assertThat(checkpoints.write("test", null, before, new byte[] {7})).isTrue();
+        k.record(a.subList(3, 4));   // another writer, after the projection's position was taken
+
+        StringBuilder file = new StringBuilder();
+        a.subList(4, 6).forEach(e -> file.append(Stack.CODEC.encode(e)).append('\n'));
+        k.importer.projecting(new Recording(before)).importFrom(new java.io.StringReader(file.toString()), "import");
+
+        Checkpoints.Checkpoint stored = checkpoints.read("test").orElseThrow();
+        assertThat(stored.position()).isEqualTo(before);
+        assertThat(stored.payload()).containsExactly(7);
+        assertThat(k.store.count()).isEqualTo(6);
     }
 
     /**
@@ -126,6 +158,7 @@ class CheckpointsTest {
         List<ChainEvent> a = Histories.refused(1, START, "AF");
         k.record(a.subList(0, 3));
         LogPosition before = checkpoints.readSince(LogPosition.START, h -> { });
+        checkpoints.write("test", null, before, new byte[0]);
         k.record(Histories.toCgvs(2, START, "ER").subList(0, 1));   // after the projection's position, not given to it
 
         Recording projection = new Recording(before);

@@ -74,15 +74,24 @@ public final class StoreStatistics {
         Checkpoints checkpoints = new Checkpoints(store, clock);
         String name = checkpointName(parameters);
         Optional<Checkpoints.Checkpoint> saved = checkpoints.read(name);
+        LogPosition stored = saved.map(Checkpoints.Checkpoint::position).orElse(null);
         if (saved.isPresent()) {
+            ChainStatistics s = null;
             try {
-                ChainStatistics s = StatisticsCheckpoint.read(saved.get().payload(), parameters);
-                return continueFrom(checkpoints, name, s, saved.get().position());
-            } catch (IllegalArgumentException | IllegalStateException stale) {
-                // Another definition, or not a prefix of the log as it is: fold everything again below.
+                s = StatisticsCheckpoint.read(saved.get().payload(), parameters);
+            } catch (IllegalArgumentException otherDefinition) {
+                // Another definition, or unreadable: fold everything again below.
+            }
+            if (s != null) {
+                try {
+                    return continueFrom(checkpoints, name, stored, s, stored, false);
+                } catch (NotAPrefix stale) {
+                    // Not a prefix of the log as it is: fold everything again below.
+                }
             }
         }
-        return continueFrom(checkpoints, name, new ChainStatistics(parameters), LogPosition.START);
+        // A stored checkpoint that could not be continued is replaced even if the log has not moved.
+        return continueFrom(checkpoints, name, stored, new ChainStatistics(parameters), LogPosition.START, saved.isPresent());
     }
 
     /** One checkpoint per way of counting suspended files, so the two choices do not overwrite each other. */
@@ -90,10 +99,23 @@ public final class StoreStatistics {
         return "chain-statistics/" + (parameters.suspendedInWorkload() ? "suspended-counted" : "suspended-left-out");
     }
 
-    private static Loaded continueFrom(Checkpoints checkpoints, String name, ChainStatistics s, LogPosition from) {
+    /** Events counted in a checkpoint after one of the same dossier that was not: the checkpoint cannot be continued. */
+    private static final class NotAPrefix extends RuntimeException {
+        NotAPrefix(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Folds what {@code from} does not cover and stores the result, unless the stored checkpoint
+     * moved on from {@code stored} meanwhile (another reader's); the statistics are right either
+     * way. An import continuing from the result stores its checkpoint only if this one was stored.
+     */
+    private static Loaded continueFrom(Checkpoints checkpoints, String name, LogPosition stored, ChainStatistics s, LogPosition from,
+                                       boolean replace) {
         LogPosition to = checkpoints.readSince(from, history -> fold(s, from, history));
-        if (!to.equals(from)) {
-            checkpoints.write(name, to, StatisticsCheckpoint.write(s));
+        if (replace || (!to.equals(stored) && !to.equals(LogPosition.START))) {
+            checkpoints.write(name, stored, to, StatisticsCheckpoint.write(s));
         }
         return new Loaded(s, to);
     }
@@ -107,7 +129,7 @@ public final class StoreStatistics {
         DossierId dossier = history.get(0).dossier();
         for (StoredEvent e : history.subList(counted, history.size())) {
             if (from.covers(e.sequence())) {
-                throw new IllegalStateException("dossier " + dossier + " version " + e.version() + " counted after a version that was not");
+                throw new NotAPrefix("dossier " + dossier + " version " + e.version() + " counted after a version that was not");
             }
         }
         if (counted > 0) {

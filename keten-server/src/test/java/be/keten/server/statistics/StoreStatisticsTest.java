@@ -19,6 +19,7 @@ import be.keten.store.Engine;
 import be.keten.store.EngineTest;
 import be.keten.store.EventStore;
 import be.keten.store.Importer;
+import be.keten.store.LogPosition;
 import be.keten.store.StoredEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
@@ -83,8 +84,8 @@ class StoreStatisticsTest {
         new Importer(store, new Rulebook(BelgianPolicies.book(), CLOCK)).importFile(SAMPLE);
         Checkpoints checkpoints = new Checkpoints(store, CLOCK);
         StoreStatistics.load(store, DEFAULTS, CLOCK);
-        checkpoints.write(StoreStatistics.checkpointName(DEFAULTS),
-                checkpoints.read(StoreStatistics.checkpointName(DEFAULTS)).orElseThrow().position(), "not a checkpoint".getBytes(StandardCharsets.UTF_8));
+        LogPosition at = checkpoints.read(StoreStatistics.checkpointName(DEFAULTS)).orElseThrow().position();
+        checkpoints.write(StoreStatistics.checkpointName(DEFAULTS), at, at, "not a checkpoint".getBytes(StandardCharsets.UTF_8));
         assertThat(figures(StoreStatistics.load(store, DEFAULTS, CLOCK))).isEqualTo(figures(wholeLog(store)));
         // ... and replaced by a good one.
         byte[] payload = checkpoints.read(StoreStatistics.checkpointName(DEFAULTS)).orElseThrow().payload();
