@@ -1,24 +1,15 @@
 package be.keten.server.api;
 
-import be.keten.core.reception.Network;
 import be.keten.server.security.Access;
 import be.keten.server.security.CurrentUser;
-import be.keten.stats.ChainStatistics;
-import be.keten.stats.report.AnnualReport;
 import be.keten.stats.report.Language;
-import be.keten.stats.report.MonthlyReport;
-import be.keten.stats.report.ReceptionReport;
 import be.keten.stats.report.Report;
 import be.keten.stats.report.ReportFormat;
 import be.keten.stats.report.ReportWriter;
-import be.keten.store.NetworkStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.YearMonth;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,16 +28,12 @@ public class ReportController {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; frame-ancestors 'self'; sandbox";
 
-    private final Snapshots snapshots;
-    private final NetworkStore network;
+    private final Reports reports;
     private final CurrentUser user;
-    private final Clock clock;
 
-    public ReportController(Snapshots snapshots, NetworkStore network, CurrentUser user, Clock clock) {
-        this.snapshots = snapshots;
-        this.network = network;
+    public ReportController(Reports reports, CurrentUser user) {
+        this.reports = reports;
         this.user = user;
-        this.clock = clock;
     }
 
     @GetMapping("/api/reports/{kind}")
@@ -57,37 +44,10 @@ public class ReportController {
                                          @RequestParam(value = "lang", required = false) String lang,
                                          @RequestParam(value = "format", required = false) String format) {
         user.require(Access.AGGREGATE_READERS, "read reports");
-        if (!kind.equals("monthly") && !kind.equals("annual") && !kind.equals("reception")) {
-            throw ApiException.notFound("no report '" + Params.clip(kind) + "'; the reports are monthly, annual and reception");
-        }
         Language language = Params.language(lang);
         ReportFormat f = format(format);
-        LocalDate today = LocalDate.now(clock);
-        Report report;
-        String period;
-        switch (kind) {
-            case "monthly" -> {
-                YearMonth m = Params.month("month", month);
-                report = MonthlyReport.of(snapshots.current().statistics(), m, today);
-                period = m.toString();
-            }
-            case "annual" -> {
-                int y = Params.year("year", year);
-                report = AnnualReport.of(snapshots.current().statistics(), y, today);
-                period = Integer.toString(y);
-            }
-            default -> {
-                int y = Params.year("year", year);
-                Network n = network.load();
-                if (n.facilities().isEmpty()) {
-                    throw ApiException.notFound("no reception network loaded: the reception report needs its capacity");
-                }
-                ChainStatistics s = snapshots.current().statistics();
-                report = ReceptionReport.of(s, n, y, today);
-                period = Integer.toString(y);
-            }
-        }
-        return render(report, f, language, "keten-" + kind + "-" + period + "-" + language.code());
+        Reports.Built built = reports.build(kind, month, year);
+        return render(built.report(), f, language, "keten-" + kind + "-" + built.period() + "-" + language.code());
     }
 
     static ReportFormat format(String value) {

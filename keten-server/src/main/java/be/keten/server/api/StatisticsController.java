@@ -1,18 +1,12 @@
 package be.keten.server.api;
 
-import be.keten.core.reception.Network;
 import be.keten.server.security.Access;
 import be.keten.server.security.CurrentUser;
 import be.keten.server.statistics.StatisticsService;
-import be.keten.stats.ChainStatistics;
 import be.keten.stats.export.ExportFormat;
 import be.keten.stats.export.ExportTable;
 import be.keten.stats.export.PublicationExport;
-import be.keten.stats.report.AnnualReport;
-import be.keten.stats.report.MonthlyReport;
-import be.keten.stats.report.ReceptionReport;
 import be.keten.stats.report.ReportFormat;
-import be.keten.store.NetworkStore;
 import be.keten.store.Projections;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -22,9 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
@@ -65,17 +57,15 @@ public class StatisticsController {
     }
 
     private final Snapshots snapshots;
+    private final Reports reports;
     private final Projections projections;
-    private final NetworkStore network;
     private final CurrentUser user;
-    private final Clock clock;
 
-    public StatisticsController(Snapshots snapshots, Projections projections, NetworkStore network, CurrentUser user, Clock clock) {
+    public StatisticsController(Snapshots snapshots, Reports reports, Projections projections, CurrentUser user) {
         this.snapshots = snapshots;
+        this.reports = reports;
         this.projections = projections;
-        this.network = network;
         this.user = user;
-        this.clock = clock;
     }
 
     @GetMapping("/api/statistics")
@@ -92,37 +82,29 @@ public class StatisticsController {
     @Operation(summary = "The indicators of one month (month=YYYY-MM): the monthly publication's figures as JSON")
     public ResponseEntity<byte[]> monthly(@RequestParam(value = "month", required = false) String month,
                                           @RequestParam(value = "lang", required = false) String lang) {
-        user.require(Access.AGGREGATE_READERS, "read statistics");
-        YearMonth m = Params.month("month", month);
-        var language = Params.language(lang);
-        return ReportController.render(MonthlyReport.of(snapshots.current().statistics(), m, LocalDate.now(clock)), ReportFormat.JSON, language,
-                "monthly-" + m);
+        return json("monthly", month, null, lang);
     }
 
     @GetMapping("/api/statistics/annual")
     @Operation(summary = "The indicators of one calendar year (year=YYYY) as JSON")
     public ResponseEntity<byte[]> annual(@RequestParam(value = "year", required = false) String year,
                                          @RequestParam(value = "lang", required = false) String lang) {
-        user.require(Access.AGGREGATE_READERS, "read statistics");
-        int y = Params.year("year", year);
-        var language = Params.language(lang);
-        return ReportController.render(AnnualReport.of(snapshots.current().statistics(), y, LocalDate.now(clock)), ReportFormat.JSON, language,
-                "annual-" + y);
+        return json("annual", null, year, lang);
     }
 
     @GetMapping("/api/statistics/reception")
     @Operation(summary = "The reception network's indicators of one year (year=YYYY) as JSON; needs a loaded network")
     public ResponseEntity<byte[]> reception(@RequestParam(value = "year", required = false) String year,
                                             @RequestParam(value = "lang", required = false) String lang) {
+        return json("reception", null, year, lang);
+    }
+
+    /** A report's content as JSON: the same figures as {@code /api/reports/{kind}?format=json}. */
+    private ResponseEntity<byte[]> json(String kind, String month, String year, String lang) {
         user.require(Access.AGGREGATE_READERS, "read statistics");
-        int y = Params.year("year", year);
         var language = Params.language(lang);
-        Network n = network.load();
-        if (n.facilities().isEmpty()) {
-            throw ApiException.notFound("no reception network loaded: the reception indicators need its capacity");
-        }
-        ChainStatistics s = snapshots.current().statistics();
-        return ReportController.render(ReceptionReport.of(s, n, y, LocalDate.now(clock)), ReportFormat.JSON, language, "reception-" + y);
+        Reports.Built built = reports.build(kind, month, year);
+        return ReportController.render(built.report(), ReportFormat.JSON, language, kind + "-" + built.period());
     }
 
     @GetMapping("/api/statistics/tables")

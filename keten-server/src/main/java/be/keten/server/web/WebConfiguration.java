@@ -6,6 +6,8 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -73,5 +75,22 @@ public class WebConfiguration implements WebMvcConfigurer {
         lang.setParamName("lang");
         lang.setIgnoreInvalidLocale(true);
         registry.addInterceptor(lang);
+    }
+
+    /**
+     * The report's own fragments (keten-stats), reached by their classpath name such as
+     * {@code be/keten/stats/report/table}: the dashboard draws report tables with the same markup
+     * as the HTML and PDF reports.
+     */
+    @Bean
+    ClassLoaderTemplateResolver reportTemplates() {
+        ClassLoaderTemplateResolver r = new ClassLoaderTemplateResolver(WebConfiguration.class.getClassLoader());
+        r.setResolvablePatterns(java.util.Set.of("be/keten/stats/report/*"));
+        r.setSuffix(".html");
+        r.setTemplateMode(TemplateMode.HTML);
+        r.setCharacterEncoding("UTF-8");
+        r.setCheckExistence(true);
+        r.setOrder(0);
+        return r;
     }
 }

@@ -192,6 +192,8 @@ class BrowserTest {
         page(Role.ADMIN, "/statistics?month=2023-05", "statistics.title", "en");
         driver.get(url("/statistics?lang=en"));
         assertFalse(driver.findElements(By.cssSelector("canvas[data-rendered='true']")).isEmpty(), "statistics charts drawn");
+        // The publication's tables, drawn with the report's own table fragment (keten-stats).
+        assertFalse(driver.findElements(By.cssSelector(".table-block .scroll table thead th[scope='col']")).isEmpty(), "statistics tables shown");
         // The admin's navigation offers neither cases nor what-if.
         assertTrue(driver.findElements(By.cssSelector("header nav a[href='/cases']")).isEmpty());
         assertTrue(driver.findElements(By.cssSelector("header nav a[href='/what-if']")).isEmpty());
