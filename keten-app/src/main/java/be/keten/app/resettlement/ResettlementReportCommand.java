@@ -167,20 +167,7 @@ public final class ResettlementReportCommand implements Callable<Integer> {
             for (ProgrammeSummary.Line l : s.lines()) {
                 rows.add(cells(l, registered));
             }
-            int[] w = new int[rows.get(0).length];
-            for (String[] r : rows) {
-                for (int i = 0; i < r.length; i++) {
-                    w[i] = Math.max(w[i], r[i].length());
-                }
-            }
-            for (String[] r : rows) {
-                StringBuilder line = new StringBuilder();
-                for (int i = 0; i < r.length; i++) {
-                    String cell = i < 2 ? pad(r[i], w[i], false) : pad(r[i], w[i], true);
-                    line.append(i == 0 ? "" : "  ").append(cell);
-                }
-                b.append(line.toString().stripTrailing()).append(nl);
-            }
+            columns(b, rows, nl);
             for (ProgrammeSummary.Line l : s.lines()) {
                 if (!l.pledgeSplit().isEmpty()) {
                     b.append(nl).append(splitNote(l)).append(nl);
@@ -211,19 +198,7 @@ public final class ResettlementReportCommand implements Callable<Integer> {
         for (SelectionMission m : missions) {
             rows.add(missionCells(m));
         }
-        int[] w = new int[rows.get(0).length];
-        for (String[] r : rows) {
-            for (int i = 0; i < r.length; i++) {
-                w[i] = Math.max(w[i], r[i].length());
-            }
-        }
-        for (String[] r : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < r.length; i++) {
-                line.append(i == 0 ? "" : "  ").append(pad(r[i], w[i], i >= 2));
-            }
-            b.append(line.toString().stripTrailing()).append(nl);
-        }
+        columns(b, rows, nl);
         return b.toString();
     }
 
@@ -258,6 +233,23 @@ public final class ResettlementReportCommand implements Callable<Integer> {
         b.append(String.format(Locale.ROOT, " (parts sum to %,d", sum));
         l.pledged().ifPresent(t -> b.append(sum == t.value() ? ", the total" : ", total " + t.display()));
         return b.append(')').toString();
+    }
+
+    /** Rows as aligned columns: the first two (period and name) to the left, the figures to the right. */
+    private static void columns(StringBuilder b, List<String[]> rows, String nl) {
+        int[] w = new int[rows.get(0).length];
+        for (String[] r : rows) {
+            for (int i = 0; i < r.length; i++) {
+                w[i] = Math.max(w[i], r[i].length());
+            }
+        }
+        for (String[] r : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < r.length; i++) {
+                line.append(i == 0 ? "" : "  ").append(pad(r[i], w[i], i >= 2));
+            }
+            b.append(line.toString().stripTrailing()).append(nl);
+        }
     }
 
     private static String pad(String s, int w, boolean right) {

@@ -56,13 +56,9 @@ public final class BacktestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        if (replications < 1 || replications > 100_000) {
-            err.println("--replications: " + replications + " is not valid; allowed: 1 to 100000");
-            return ExitCode.USAGE;
-        }
-        if (threads != null && (threads < 1 || threads > 1024)) {
-            err.println("--threads: " + threads + " is not valid; allowed: 1 to 1024");
-            return ExitCode.USAGE;
+        Integer refused = RunSize.refused(replications, threads, err);
+        if (refused != null) {
+            return refused;
         }
         if (!Files.isDirectory(actuals)) {
             err.println("--actuals: " + actuals + ": no such folder");

@@ -66,13 +66,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (replications < 1 || replications > 100_000) {
-            err.println("--replications: " + replications + " is not valid; allowed: 1 to 100000");
-            return ExitCode.USAGE;
-        }
-        if (threads != null && (threads < 1 || threads > 1024)) {
-            err.println("--threads: " + threads + " is not valid; allowed: 1 to 1024");
-            return ExitCode.USAGE;
+        Integer refused = RunSize.refused(replications, threads, err);
+        if (refused != null) {
+            return refused;
         }
         Scenario sc;
         try {
