@@ -24,7 +24,8 @@ import java.util.Optional;
  * whatever the waiting-list channel; a household is placed together, in the first place type that
  * fits (first phase first), preferring its language region;</li>
  * <li>at or above the saturation threshold, non-vulnerable single men wait where the policy puts
- * them on a waiting list; and no single man is placed while a priority household still waits.</li>
+ * them on a waiting list; and no single man is placed while a priority household still waits for
+ * an adult or family place (a minor waiting for a minors' place does not compete for his).</li>
  * </ol>
  * Occupancy never exceeds capacity: a household is placed only where its size fits the free places.
  */
@@ -156,7 +157,9 @@ public final class Allocator {
             Optional<Facility> f = choose(network, free, c.unaccompaniedMinors() ? MINOR_TYPES : ADULT_TYPES, c.size(), c.languageRole(), day,
                     c.group(), c.resettled());
             if (f.isEmpty()) {
-                priorityWaits |= c.group().priority();
+                // Only a household that needs the places a single man would take holds him back: an
+                // unaccompanied minor waits for minors' places, which no single man can be given.
+                priorityWaits |= c.group().priority() && !c.unaccompaniedMinors();
                 waiting.add(new Allocation.Waiting(c.dossier(), c.persons(), c.group(), "no suitable place free for " + c.size()
                         + " person(s) in " + (c.unaccompaniedMinors() ? "minors' places" : "adult and family places") + "; " + state));
                 continue;

@@ -65,6 +65,31 @@ class AllocatorTest {
     }
 
     @Test
+    void aMinorWithoutAMinorsPlaceDoesNotKeepASingleManOutOfAnAdultPlace() {
+        // Below saturation, adult places free, both minors' places taken: the minor waits for a
+        // minors' place, which no single man could take from him, so the single man is placed.
+        List<DossierState> all = filled(40);
+        for (int i = 0; i < 2; i++) {
+            DossierState m = Households.waiting(DAY.minusDays(5), LanguageRole.FR, List.of(Households.person(Sex.MALE, 2010, true)));
+            all.add(Households.apply(m, new be.keten.core.event.ReceptionEvent.PlacedInFacility(m.dossier(), DAY.minusDays(3), "F-MINOR",
+                    PlaceType.UAM_OBSERVATION_ORIENTATION, List.of(m.persons().get(0).id()), "test")));
+        }
+        DossierState minor = Households.waiting(DAY.minusDays(20), LanguageRole.FR, List.of(Households.person(Sex.MALE, 2009, true)));
+        DossierState man = Households.singleMan(DAY.minusDays(10), 1990);
+        all.add(minor);
+        all.add(man);
+        Allocation a = ALLOCATOR.allocate(DAY, network(50), all);
+        assertThat(a.placements()).singleElement().satisfies(p -> {
+            assertThat(p.dossier()).isEqualTo(man.dossier());
+            assertThat(p.placeType()).isEqualTo(PlaceType.FIRST_PHASE);
+        });
+        assertThat(a.waiting()).singleElement().satisfies(w -> {
+            assertThat(w.dossier()).isEqualTo(minor.dossier());
+            assertThat(w.reason()).startsWith("no suitable place free for 1 person(s) in minors' places");
+        });
+    }
+
+    @Test
     void theWaitingListIsServedInOrderOfArrivalWhateverTheChannel() {
         List<DossierState> all = filled(40);
         // Five single men, each through another channel; the oldest entry goes first whatever its channel.
