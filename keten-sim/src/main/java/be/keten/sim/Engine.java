@@ -40,6 +40,7 @@ import be.keten.core.procedure.ProcedureState;
 import be.keten.core.procedure.Track;
 import be.keten.core.reception.Allocation;
 import be.keten.core.reception.Allocator;
+import be.keten.core.reception.Candidate;
 import be.keten.core.reception.Facility;
 import be.keten.core.reception.LeaveReason;
 import be.keten.core.reception.PlaceType;
@@ -61,9 +62,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -82,47 +83,51 @@ public final class Engine {
     private final InitialCases carried;
     private final SplittableRandom rng;
     private final SimClock clock;
+    private LocalDate today;
     private final Rulebook rulebook;
     private final Allocator allocator;
     private final ChainStatistics stats;
     private final ReceptionNeeds needs = new ReceptionNeeds();
     private final Consumer<ChainEvent> sink;
-    private final PriorityQueue<Action> agenda = new PriorityQueue<>((a, b) -> {
-        int c = a.day().compareTo(b.day());
-        return c != 0 ? c : Long.compare(a.seq(), b.seq());
-    });
+    private final Agenda agenda;
     private final ArrayDeque<Case> fastQueue = new ArrayDeque<>();
     private final ArrayDeque<Case> cgvsQueue = new ArrayDeque<>();
     private final Map<String, List<Case>> suspended = new TreeMap<>();
     private final ArrayDeque<Case> rvvQueue = new ArrayDeque<>();
     /**
-     * The dossiers an allocation round can act on (someone waiting, or placed in a first-phase or
-     * observation place), and the residents per facility of all dossiers: both kept up to date on
-     * every accepted event, so a round does not re-read the whole network's residents. Kept in
-     * dossier order, the order the round sorts them in, so its sorts find them (almost) sorted.
+     * What an allocation round acts on, kept up to date on every accepted event so that a round
+     * neither re-reads the network's residents nor re-derives and sorts the waiting list: the
+     * residents per facility, the dossiers with someone in a first-phase or observation place, the
+     * dossiers with someone waiting, and the queue of their households in the round's order,
+     * classified under {@link #queuePolicy} in the year of {@link #queueDay} (rebuilt when a round
+     * falls under another policy or in another year).
      */
-    private final TreeMap<DossierId, Case> allocatable = new TreeMap<>();
     private final Map<String, Integer> occupied = new HashMap<>();
+    private final Map<DossierId, Case> firstPhase = new HashMap<>();
+    private final Map<DossierId, Case> waiting = new HashMap<>();
+    private final TreeSet<Candidate> queue = new TreeSet<>(Allocator.QUEUE_ORDER);
+    private Policy.ReceptionPriority queuePolicy;
+    private LocalDate queueDay;
+    private boolean checkRounds;
     private final Map<DossierId, Case> cases = new HashMap<>();
     private final int[] officers;
     private final double meanHousehold;
-    private long seq;
     private int dossierNo;
     private int personNo;
     private int cgvsBusy;
     private int rvvBusy;
     private long events;
 
-    /** A dossier being simulated: its state as the rulebook last accepted it. */
+    /** A dossier being simulated: its state as the rulebook last accepted it, and its households in the allocation queue. */
     private static final class Case {
         DossierState state;
+        boolean waiting;
+        List<Candidate> queued = List.of();
+        LocalDate movesOn;   // when someone in a first-phase or observation place is due to move on
 
         Case(DossierState state) {
             this.state = state;
         }
-    }
-
-    private record Action(LocalDate day, long seq, Runnable run) {
     }
 
     public Engine(Scenario scenario, SplittableRandom rng, Consumer<ChainEvent> sink) {
@@ -138,7 +143,9 @@ public final class Engine {
         this.carried = carried;
         this.rng = rng;
         this.sink = sink;
-        this.clock = new SimClock(scenario.start().minusDays(1));
+        this.today = scenario.start().minusDays(1);
+        this.clock = new SimClock(today);
+        this.agenda = new Agenda(scenario.start(), scenario.end());
         this.rulebook = new Rulebook(scenario.policies(), clock);
         this.allocator = new Allocator(scenario.policies(), scenario.reception().firstPhaseDays(), 28);
         this.stats = new ChainStatistics(scenario.statistics());
@@ -163,12 +170,11 @@ public final class Engine {
                 throw new java.util.concurrent.CancellationException("simulation cancelled on simulated day " + d);
             }
             clock.set(d);
+            today = d;
             if (d.getDayOfMonth() == 1) {
                 scheduleArrivals(YearMonth.from(d));
             }
-            while (!agenda.isEmpty() && !agenda.peek().day().isAfter(d)) {
-                agenda.poll().run().run();
-            }
+            agenda.run(d);
             resume(d);
             dispatchCgvs(d);
             dispatchRvv(d);
@@ -195,6 +201,8 @@ public final class Engine {
         c.state = a.state();
         if (before.reception() != c.state.reception()) {
             track(before, c);
+        } else if (c.waiting) {
+            requeue(c);   // entitlement, vulnerability or age may have changed its place in the queue
         }
         stats.accept(e, before, c.state);
         needs.accept(e, before, c.state);
@@ -204,27 +212,55 @@ public final class Engine {
         events++;
     }
 
-    /** Updates the occupancy and the dossiers the allocation round looks at after {@code c} changed from {@code before}. */
+    /** Updates the occupancy and what the allocation round looks at after {@code c} changed from {@code before}. */
     private void track(DossierState before, Case c) {
         for (Stay st : before.reception().values()) {
             if (st.placed()) {
                 occupied.merge(st.facility(), -1, (x, y) -> x + y == 0 ? null : x + y);
             }
         }
-        boolean active = false;
+        boolean moving = false;
+        boolean waits = false;
         for (Stay st : c.state.reception().values()) {
             if (st.placed()) {
                 occupied.merge(st.facility(), 1, Integer::sum);
-                active |= st.placeType() == PlaceType.FIRST_PHASE || st.placeType() == PlaceType.UAM_OBSERVATION_ORIENTATION;
+                moving |= st.placeType() == PlaceType.FIRST_PHASE || st.placeType() == PlaceType.UAM_OBSERVATION_ORIENTATION;
             } else {
-                active |= st.waiting();
+                waits |= st.waiting();
             }
         }
-        if (active) {
-            allocatable.putIfAbsent(c.state.dossier(), c);
+        DossierId id = c.state.dossier();
+        if (moving) {
+            c.movesOn = allocator.movesOn(c.state);
+            firstPhase.putIfAbsent(id, c);
         } else {
-            allocatable.remove(c.state.dossier());
+            firstPhase.remove(id);
         }
+        c.waiting = waits;
+        if (waits) {
+            waiting.putIfAbsent(id, c);
+        } else {
+            waiting.remove(id);
+        }
+        requeue(c);
+    }
+
+    /** Puts {@code c}'s households in the allocation queue as they are now (none once nobody waits). */
+    private void requeue(Case c) {
+        if (queuePolicy == null) {
+            return;   // no round yet: the first one builds the queue
+        }
+        List<Candidate> now = c.waiting ? Allocator.queued(c.state, queueDay, queuePolicy) : List.of();
+        if (!now.equals(c.queued)) {
+            c.queued.forEach(queue::remove);
+            queue.addAll(now);
+            c.queued = now;
+        }
+    }
+
+    /** For tests: check every allocation round against one that reads every dossier afresh. */
+    void checkRounds() {
+        checkRounds = true;
     }
 
     /** For tests: put an arbitrary event through the engine's own path. */
@@ -233,7 +269,7 @@ public final class Engine {
     }
 
     private void at(LocalDate day, Runnable r) {
-        agenda.add(new Action(day, seq++, r));
+        agenda.at(day, r);
     }
 
     // ---- people ---------------------------------------------------------------------------
@@ -642,8 +678,9 @@ public final class Engine {
         return k - 1;
     }
 
+    /** The simulated day: the rulebook's clock's date, kept apart so reading it costs nothing. */
     private LocalDate today() {
-        return LocalDate.now(clock);
+        return today;
     }
 
     private void arrive() {
@@ -998,11 +1035,32 @@ public final class Engine {
     // ---- reception ------------------------------------------------------------------------
 
     private void allocate(LocalDate d) {
-        List<DossierState> states = new ArrayList<>(allocatable.size());
-        for (Case c : allocatable.values()) {
-            states.add(c.state);
+        Policy.ReceptionPriority policy = allocator.priority(d);
+        if (!policy.equals(queuePolicy) || d.getYear() != queueDay.getYear()) {   // the priority groups may change: classify again
+            queuePolicy = policy;
+            queueDay = d;
+            queue.clear();
+            for (Case c : waiting.values()) {
+                c.queued = List.of();
+                requeue(c);
+            }
         }
-        Allocation a = allocator.allocate(d, sc.reception().network(), states, occupied);
+        List<DossierState> moving = new ArrayList<>();
+        for (Case c : firstPhase.values()) {
+            if (!d.isBefore(c.movesOn)) {
+                moving.add(c.state);
+            }
+        }
+        Allocation a = allocator.allocate(d, sc.reception().network(), moving, queue, occupied);
+        if (checkRounds) {
+            List<DossierState> all = new ArrayList<>();
+            cases.values().forEach(c -> all.add(c.state));
+            Allocation afresh = allocator.allocate(d, sc.reception().network(), all);
+            if (!new Allocation(d, afresh.transfers(), afresh.placements(), List.of(), afresh.capacity(), afresh.occupiedBefore(),
+                    afresh.occupiedAfter()).equals(a)) {   // the engine's round does not list who waits: its queue has them
+                throw new IllegalStateException("the allocation round on " + d + " differs from one over every dossier:\n" + a + "\n" + afresh);
+            }
+        }
         for (Allocation.Transfer t : a.transfers()) {
             emit(cases.get(t.dossier()), new TransferredBetweenFacilities(t.dossier(), d, t.facility(), t.placeType(), t.persons()));
         }

@@ -180,7 +180,9 @@ class CarryOverTest {
         assertThat(cases.finished()).isEqualTo(1);
 
         List<ChainEvent> events = new ArrayList<>();
-        Engine.Result r = new Engine(sc, cases, Simulation.random(5, 0), events::add).run();
+        Engine engine = new Engine(sc, cases, Simulation.random(5, 0), events::add);
+        engine.checkRounds();
+        Engine.Result r = engine.run();
 
         // Replayed from the carried states through a fresh rulebook: every step accepted, none of theirs before the start
         // (the engine's own subsequent applicants come with an earlier application).

@@ -84,20 +84,23 @@ public final class ChainStatistics implements Consumer<ChainEvent> {
     @Override
     public void accept(ChainEvent e) {
         DossierState before = states.getOrDefault(e.dossier(), DossierState.empty(e.dossier()));
-        accept(e, before, Evolution.apply(before, e));
+        DossierState after = Evolution.apply(before, e);
+        states.put(e.dossier(), after);
+        accept(e, before, after);
     }
 
     /**
      * The same as {@link #accept(ChainEvent)} for a caller that has already folded the dossier with
      * the core's {@link Evolution} (a simulation holds the state the rulebook accepted): {@code before}
      * is the dossier after its previous event given here (empty for its first), {@code after} is
-     * {@code Evolution.apply(before, e)}. It spares folding every event a second time.
+     * {@code Evolution.apply(before, e)}. It spares folding every event a second time, and keeping a
+     * second copy of every state: the caller holds them, so a dossier given here is not known to a
+     * later {@link #accept(ChainEvent)} unless {@link #resume resumed}.
      */
     public void accept(ChainEvent e, DossierState before, DossierState after) {
         if (before.version() == 0) {
             dossierCount++;
         }
-        states.put(e.dossier(), after);
         LocalDate day = e.date();
         YearMonth m = YearMonth.from(day);
         first = first == null || m.isBefore(first) ? m : first;
@@ -153,6 +156,11 @@ public final class ChainStatistics implements Consumer<ChainEvent> {
 
     /** Residents by profile: the dossier's placed persons before and after the event, the difference applied. */
     private void residentsChange(DossierState before, DossierState after, LocalDate day) {
+        // Most events leave the residents' profiles alone: same stays, same persons, same category.
+        if (before.reception() == after.reception() && before.persons() == after.persons()
+                && ResidentCategory.of(before.state()) == ResidentCategory.of(after.state())) {
+            return;
+        }
         Map<Resident, Long> was = residents(before);
         Map<Resident, Long> is = residents(after);
         if (was.equals(is)) {

@@ -38,17 +38,20 @@ public final class ReceptionNeeds implements java.util.function.Consumer<ChainEv
     @Override
     public void accept(ChainEvent e) {
         DossierState before = states.getOrDefault(e.dossier(), DossierState.empty(e.dossier()));
-        accept(e, before, Evolution.apply(before, e));
+        DossierState after = Evolution.apply(before, e);
+        states.put(e.dossier(), after);
+        accept(e, before, after);
     }
 
     /**
      * The same as {@link #accept(ChainEvent)} for a caller that has already folded the dossier with
      * the core's {@link Evolution} (a simulation holds the state the rulebook accepted): {@code before}
      * is the dossier after its previous event given here (empty for its first), {@code after} is
-     * {@code Evolution.apply(before, e)}. It spares folding every event a second time.
+     * {@code Evolution.apply(before, e)}. It spares folding every event a second time, and keeping a
+     * second copy of every state: the caller holds them, so a dossier given here is not known to a
+     * later {@link #accept(ChainEvent)}.
      */
     public void accept(ChainEvent e, DossierState before, DossierState after) {
-        states.put(e.dossier(), after);
         long change = unaccommodated(after) - unaccommodated(before);
         entitledNotAccommodated.change(Unit.PERSONS, e.date(), change);
         for (var entry : after.reception().entrySet()) {
@@ -120,8 +123,4 @@ public final class ReceptionNeeds implements java.util.function.Consumer<ChainEv
         return (long) Math.ceil((occupancy + waiting) / saturationThreshold - 1e-9);
     }
 
-    /** Dossiers seen. */
-    public int dossiers() {
-        return states.size();
-    }
 }

@@ -15,7 +15,6 @@ import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -211,12 +210,25 @@ public final class StatisticsCheckpoint {
         return into;
     }
 
+    /** Per key, its changes as a map of epoch day to sum, in day order. */
     private static <K> void writeSeries(DataOutput out, StockSeries<K> series, Writer<K> keys) throws IOException {
-        writeMap(out, series.changes, keys, (o, byDay) -> writeMap(o, byDay, (o2, d) -> o2.writeInt((int) d.toEpochDay()), LONG));
+        writeMap(out, series.changes, keys, (o, c) -> {
+            o.writeInt(c.size);
+            for (int i = 0; i < c.size; i++) {
+                o.writeInt(c.days[i]);
+                o.writeLong(c.sums[i]);
+            }
+        });
     }
 
     private static <K> void readSeries(DataInput in, StockSeries<K> series, Reader<K> keys) throws IOException {
-        readMap(in, series.changes, keys, i -> readMap(i, new TreeMap<LocalDate, Long>(), i2 -> LocalDate.ofEpochDay(i2.readInt()), LONG));
+        readMap(in, series.changes, keys, i -> {
+            StockSeries.Changes c = new StockSeries.Changes();
+            for (int n = count(i); n > 0; n--) {
+                c.add(i.readInt(), i.readLong());
+            }
+            return c;
+        });
     }
 
     private static int count(DataInput in) throws IOException {

@@ -8,6 +8,7 @@ import be.keten.core.state.DossierState;
 import be.keten.core.state.Stay;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +34,8 @@ public final class Allocator {
     private static final List<PlaceType> ADULT_TYPES = List.of(PlaceType.FIRST_PHASE, PlaceType.COLLECTIVE, PlaceType.INDIVIDUAL);
     private static final List<PlaceType> MINOR_TYPES = List.of(PlaceType.UAM_OBSERVATION_ORIENTATION, PlaceType.UAM_COLLECTIVE,
             PlaceType.UAM_INDIVIDUAL, PlaceType.UAM_SPECIFIC);
+    /** The order a round serves households in: priority group, then first come first served, then dossier, then adults before minors. */
+    public static final Comparator<Candidate> QUEUE_ORDER = Allocator::inQueueOrder;
 
     private final PolicyBook policies;
     private final int firstPhaseDays;
@@ -69,7 +72,6 @@ public final class Allocator {
         return allocate(day, network, dossiers, occupancy(dossiers));
     }
 
-    /** Priority group, then first come first served, then dossier, then adults before minors. */
     private static int inQueueOrder(Candidate a, Candidate b) {
         int c = a.group().compareTo(b.group());
         if (c == 0) {
@@ -81,28 +83,70 @@ public final class Allocator {
         return c != 0 ? c : Boolean.compare(a.unaccompaniedMinors(), b.unaccompaniedMinors());
     }
 
+    /** The households of a dossier in a round's queue on {@code day}: its waiting households if it is entitled to reception, else none. */
+    public static List<Candidate> queued(DossierState s, LocalDate day, Policy.ReceptionPriority policy) {
+        return Boolean.TRUE.equals(s.entitled()) ? Candidate.of(s, day, policy) : List.of();
+    }
+
+    /** The reception priority policy a round on {@code day} applies (its queue is classified under it). */
+    public Policy.ReceptionPriority priority(LocalDate day) {
+        return policies.receptionPriority(day);
+    }
+
     /** Someone in this dossier has been long enough in a first-phase or observation place to move on. */
     private boolean dueToMove(DossierState s, LocalDate day) {
+        LocalDate on = movesOn(s);
+        return on != null && !day.isBefore(on);
+    }
+
+    /** The first day someone of this dossier in a first-phase or observation place is due to move on; null if nobody is in one. */
+    public LocalDate movesOn(DossierState s) {
+        LocalDate first = null;
         for (Stay st : s.reception().values()) {
             boolean minor = st.placeType() == PlaceType.UAM_OBSERVATION_ORIENTATION;
-            if (st.placed() && (st.placeType() == PlaceType.FIRST_PHASE || minor)
-                    && !day.isBefore(st.enteredOn().plusDays(minor ? observationDays : firstPhaseDays))) {
-                return true;
+            if (st.placed() && (st.placeType() == PlaceType.FIRST_PHASE || minor)) {
+                LocalDate on = st.enteredOn().plusDays(minor ? observationDays : firstPhaseDays);
+                first = first == null || on.isBefore(first) ? on : first;
             }
         }
-        return false;
+        return first;
     }
 
     /**
-     * The same round for a caller that keeps the occupancy itself (a simulation, where thousands of
-     * residents are not re-read every day): {@code occupied} is the residents per facility of all
-     * dossiers in reception, as {@link #occupancy} would read it, and {@code dossiers} need only hold
-     * those the round can act on &mdash; every dossier with a person waiting, or placed in a first-phase
-     * or observation place &mdash; in any order. The result is then that of
-     * {@link #allocate(LocalDate, Network, List)} over all dossiers in reception.
+     * The same round for a caller that keeps the occupancy itself: {@code occupied} is the residents
+     * per facility of all dossiers in reception, as {@link #occupancy} would read it, and
+     * {@code dossiers} need only hold those the round can act on &mdash; every dossier with a person
+     * waiting, or placed in a first-phase or observation place &mdash; in any order. The result is then
+     * that of {@link #allocate(LocalDate, Network, List)} over all dossiers in reception.
      */
     public Allocation allocate(LocalDate day, Network network, List<DossierState> dossiers, Map<String, Integer> occupied) {
-        Policy.ReceptionPriority policy = policies.receptionPriority(day);
+        Policy.ReceptionPriority policy = priority(day);
+        List<Candidate> queue = new ArrayList<>();
+        for (DossierState s : dossiers) {
+            queue.addAll(queued(s, day, policy));
+        }
+        queue.sort(QUEUE_ORDER);
+        return round(day, network, dossiers, queue, occupied, true);
+    }
+
+    /**
+     * The same round for a caller that also keeps the waiting queue itself (a simulation, where
+     * thousands of waiting households are not re-derived and sorted every day): {@code residents}
+     * need only hold the dossiers with someone due to move on by {@code day} ({@link #movesOn}), in
+     * any order;
+     * {@code queue} is every dossier's {@link #queued} households, classified under
+     * {@link #priority}{@code (day)} in a year of {@code day}, in {@link #QUEUE_ORDER}. The households
+     * left waiting are not listed (the caller has them in its queue): the round stops at the first
+     * single man who must wait, as every household after him is a single man who must wait too.
+     */
+    public Allocation allocate(LocalDate day, Network network, Collection<DossierState> residents, Iterable<Candidate> queue,
+                               Map<String, Integer> occupied) {
+        return round(day, network, residents, queue, occupied, false);
+    }
+
+    private Allocation round(LocalDate day, Network network, Collection<DossierState> residents, Iterable<Candidate> queue,
+                             Map<String, Integer> occupied, boolean listWaiting) {
+        Policy.ReceptionPriority policy = priority(day);
         Map<String, Integer> free = new HashMap<>();
         int capacity = 0;
         for (Facility f : network.facilities()) {
@@ -116,33 +160,29 @@ public final class Allocator {
         }
         int[] occ = {before};
 
-        List<Allocation.Transfer> transfers = transfers(day, network, dossiers, free);
-        List<Candidate> queue = new ArrayList<>();
-        for (DossierState s : dossiers) {
-            if (Boolean.TRUE.equals(s.entitled())) {
-                queue.addAll(Candidate.of(s, day, policy));
-            }
-        }
-        queue.sort(Allocator::inQueueOrder);
-
+        List<Allocation.Transfer> transfers = transfers(day, network, residents, free);
         List<Allocation.Placement> placed = new ArrayList<>();
         List<Allocation.Waiting> waiting = new ArrayList<>();
         boolean priorityWaits = false;
-        // The occupancy text changes only when someone is placed: formatted once per occupancy.
+        // The occupancy text changes only when someone is placed: formatted once per occupancy, when needed.
         int stateOcc = -1;
         String state = null;
         String saturated = null;
         for (Candidate c : queue) {
             double rate = capacity == 0 ? 1 : occ[0] / (double) capacity;
-            if (state == null || stateOcc != occ[0]) {
+            if (stateOcc != occ[0]) {
                 stateOcc = occ[0];
-                state = String.format(Locale.ROOT, "occupancy %.1f%% of %d places, saturation at %.0f%% (%s)", 100 * rate, capacity,
-                        100 * policy.saturationThreshold(), policy.id());
+                state = null;
                 saturated = null;
             }
             if (c.group() == PriorityGroup.SINGLE_MAN) {
-                if (policy.singleMenWaitingList() && rate >= policy.saturationThreshold()) {
+                boolean full = policy.singleMenWaitingList() && rate >= policy.saturationThreshold();
+                if ((full || priorityWaits) && !listWaiting) {
+                    break;   // nobody is placed after him: every household left is a single man who waits too
+                }
+                if (full) {
                     if (saturated == null) {
+                        state = state != null ? state : occupancy(rate, capacity, policy);
                         saturated = "saturated: " + state + "; non-vulnerable single men wait for a place";
                     }
                     waiting.add(new Allocation.Waiting(c.dossier(), c.persons(), c.group(), saturated));
@@ -160,11 +200,15 @@ public final class Allocator {
                 // Only a household that needs the places a single man would take holds him back: an
                 // unaccompanied minor waits for minors' places, which no single man can be given.
                 priorityWaits |= c.group().priority() && !c.unaccompaniedMinors();
-                waiting.add(new Allocation.Waiting(c.dossier(), c.persons(), c.group(), "no suitable place free for " + c.size()
-                        + " person(s) in " + (c.unaccompaniedMinors() ? "minors' places" : "adult and family places") + "; " + state));
+                if (listWaiting) {
+                    state = state != null ? state : occupancy(rate, capacity, policy);
+                    waiting.add(new Allocation.Waiting(c.dossier(), c.persons(), c.group(), "no suitable place free for " + c.size()
+                            + " person(s) in " + (c.unaccompaniedMinors() ? "minors' places" : "adult and family places") + "; " + state));
+                }
                 continue;
             }
             Facility g = f.get();
+            state = state != null ? state : occupancy(rate, capacity, policy);
             free.merge(g.id(), -c.size(), Integer::sum);
             occ[0] += c.size();
             placed.add(new Allocation.Placement(c.dossier(), c.persons(), g.id(), g.placeType(), c.group(), "priority " + (c.group().ordinal() + 1)
@@ -172,6 +216,11 @@ public final class Allocator {
                     + " place at " + g.id() + " (" + g.operator().published() + ")"));
         }
         return new Allocation(day, transfers, placed, waiting, capacity, before, occ[0]);
+    }
+
+    private static String occupancy(double rate, int capacity, Policy.ReceptionPriority policy) {
+        return String.format(Locale.ROOT, "occupancy %.1f%% of %d places, saturation at %.0f%% (%s)", 100 * rate, capacity,
+                100 * policy.saturationThreshold(), policy.id());
     }
 
     /**
@@ -224,7 +273,7 @@ public final class Allocator {
     }
 
     /** Residents whose first-phase (or observation) stay is over move on, where a stay place is free. */
-    private List<Allocation.Transfer> transfers(LocalDate day, Network network, List<DossierState> dossiers, Map<String, Integer> free) {
+    private List<Allocation.Transfer> transfers(LocalDate day, Network network, Collection<DossierState> dossiers, Map<String, Integer> free) {
         List<Allocation.Transfer> out = new ArrayList<>();
         // Only dossiers with someone due to move can give a transfer: sorted after filtering.
         List<DossierState> sorted = new ArrayList<>();

@@ -83,5 +83,20 @@ class AllocatorPropertiesTest {
         List<DossierState> shuffled = new ArrayList<>(dossiers);
         Collections.shuffle(shuffled, new Random(seed + 1));
         assertThat(ALLOCATOR.allocate(day, network, shuffled)).isEqualTo(a);
+
+        // A caller that keeps the queue and the residents due to move: the same round, nobody listed as waiting.
+        be.keten.core.policy.Policy.ReceptionPriority policy = ALLOCATOR.priority(day);
+        List<Candidate> queue = new ArrayList<>();
+        List<DossierState> due = new ArrayList<>();
+        for (DossierState s : shuffled) {
+            queue.addAll(Allocator.queued(s, day, policy));
+            LocalDate on = ALLOCATOR.movesOn(s);
+            if (on != null && !day.isBefore(on)) {
+                due.add(s);
+            }
+        }
+        queue.sort(Allocator.QUEUE_ORDER);
+        assertThat(ALLOCATOR.allocate(day, network, due, queue, Allocator.occupancy(dossiers)))
+                .isEqualTo(new Allocation(day, a.transfers(), a.placements(), List.of(), a.capacity(), a.occupiedBefore(), a.occupiedAfter()));
     }
 }

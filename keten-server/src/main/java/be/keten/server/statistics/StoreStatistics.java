@@ -55,8 +55,7 @@ public final class StoreStatistics {
 
             @Override
             public void accept(ChainEvent event, DossierState before, DossierState after) {
-                now.statistics().accept(event, before, after);
-                now.statistics().forget(event.dossier());   // the importer holds the states; no second copy
+                now.statistics().accept(event, before, after);   // the importer holds the states
             }
 
             @Override

@@ -829,8 +829,7 @@ public final class Synthesizer {
         for (int n = 0; n < order.size(); n++) {
             Plan p = order.set(n, null);
             DossierId id = DossierId.of(String.format(format, n + 1));
-            new History(p, id).write(sink, stats);
-            stats.forget(id);
+            new History(p, id).write(sink, stats);   // the history holds the states, not the statistics
             dossiers++;
             persons += p.size;
         }
