@@ -34,6 +34,9 @@ public final class Allocator {
     private static final List<PlaceType> ADULT_TYPES = List.of(PlaceType.FIRST_PHASE, PlaceType.COLLECTIVE, PlaceType.INDIVIDUAL);
     private static final List<PlaceType> MINOR_TYPES = List.of(PlaceType.UAM_OBSERVATION_ORIENTATION, PlaceType.UAM_COLLECTIVE,
             PlaceType.UAM_INDIVIDUAL, PlaceType.UAM_SPECIFIC);
+    /** Where residents go after a first-phase place, and minors after observation and orientation. */
+    private static final List<PlaceType> ADULT_NEXT = List.of(PlaceType.COLLECTIVE, PlaceType.INDIVIDUAL);
+    private static final List<PlaceType> MINOR_NEXT = List.of(PlaceType.UAM_COLLECTIVE, PlaceType.UAM_INDIVIDUAL, PlaceType.UAM_SPECIFIC);
     /** The order a round serves households in: priority group, then first come first served, then dossier, then adults before minors. */
     public static final Comparator<Candidate> QUEUE_ORDER = Allocator::inQueueOrder;
 
@@ -164,7 +167,8 @@ public final class Allocator {
         List<Allocation.Placement> placed = new ArrayList<>();
         List<Allocation.Waiting> waiting = new ArrayList<>();
         boolean priorityWaits = false;
-        // The occupancy text changes only when someone is placed: formatted once per occupancy, when needed.
+        // The occupancy text changes only when someone is placed: written once per occupancy, when needed.
+        String rest = String.format(Locale.ROOT, "%% of %d places, saturation at %.0f%% (%s)", capacity, 100 * policy.saturationThreshold(), policy.id());
         int stateOcc = -1;
         String state = null;
         String saturated = null;
@@ -182,7 +186,7 @@ public final class Allocator {
                 }
                 if (full) {
                     if (saturated == null) {
-                        state = state != null ? state : occupancy(rate, capacity, policy);
+                        state = state != null ? state : occupancy(occ[0], capacity, rest);
                         saturated = "saturated: " + state + "; non-vulnerable single men wait for a place";
                     }
                     waiting.add(new Allocation.Waiting(c.dossier(), c.persons(), c.group(), saturated));
@@ -201,14 +205,14 @@ public final class Allocator {
                 // unaccompanied minor waits for minors' places, which no single man can be given.
                 priorityWaits |= c.group().priority() && !c.unaccompaniedMinors();
                 if (listWaiting) {
-                    state = state != null ? state : occupancy(rate, capacity, policy);
+                    state = state != null ? state : occupancy(occ[0], capacity, rest);
                     waiting.add(new Allocation.Waiting(c.dossier(), c.persons(), c.group(), "no suitable place free for " + c.size()
                             + " person(s) in " + (c.unaccompaniedMinors() ? "minors' places" : "adult and family places") + "; " + state));
                 }
                 continue;
             }
             Facility g = f.get();
-            state = state != null ? state : occupancy(rate, capacity, policy);
+            state = state != null ? state : occupancy(occ[0], capacity, rest);
             free.merge(g.id(), -c.size(), Integer::sum);
             occ[0] += c.size();
             placed.add(new Allocation.Placement(c.dossier(), c.persons(), g.id(), g.placeType(), c.group(), "priority " + (c.group().ordinal() + 1)
@@ -218,9 +222,24 @@ public final class Allocator {
         return new Allocation(day, transfers, placed, waiting, capacity, before, occ[0]);
     }
 
-    private static String occupancy(double rate, int capacity, Policy.ReceptionPriority policy) {
-        return String.format(Locale.ROOT, "occupancy %.1f%% of %d places, saturation at %.0f%% (%s)", 100 * rate, capacity,
-                100 * policy.saturationThreshold(), policy.id());
+    /** "occupancy 94.0% of 36205 places, saturation at 94% (policy)"; {@code rest} is all after the percentage. */
+    private static String occupancy(int occupied, int capacity, String rest) {
+        return "occupancy " + (capacity == 0 ? "100.0" : percent(occupied, capacity)) + rest;
+    }
+
+    /**
+     * {@code 100 * part / whole} with one decimal as {@code %.1f} prints the double, in integers (a
+     * round writes it once per placement): away from a tie the exact quotient is at least 10^-7
+     * from one, far beyond the double's error, so both round alike; an exact tie goes to the format,
+     * as the double's last bit decides it.
+     */
+    static String percent(long part, long whole) {
+        long twice = 2000 * part + whole;
+        if (twice % (2 * whole) == 0) {
+            return String.format(Locale.ROOT, "%.1f", 100 * (part / (double) whole));
+        }
+        long tenths = twice / (2 * whole);
+        return tenths / 10 + "." + tenths % 10;
     }
 
     /**
@@ -275,10 +294,18 @@ public final class Allocator {
     /** Residents whose first-phase (or observation) stay is over move on, where a stay place is free. */
     private List<Allocation.Transfer> transfers(LocalDate day, Network network, Collection<DossierState> dossiers, Map<String, Integer> free) {
         List<Allocation.Transfer> out = new ArrayList<>();
-        // Only dossiers with someone due to move can give a transfer: sorted after filtering.
+        // The most free places in one open facility, per place type: free places only fall while
+        // residents move in, so a household larger than this finds no place without looking.
+        int[] room = new int[PlaceType.values().length];
+        for (Facility f : network.facilities()) {
+            if (f.capacityOn(day) > 0) {
+                room[f.placeType().ordinal()] = Math.max(room[f.placeType().ordinal()], free.getOrDefault(f.id(), 0));
+            }
+        }
+        // Only dossiers with someone due to move, and a stay place for one at least, can give a transfer: sorted after filtering.
         List<DossierState> sorted = new ArrayList<>();
         for (DossierState s : dossiers) {
-            if (dueToMove(s, day)) {
+            if (dueToMove(s, day) && (room(room, ADULT_NEXT) > 0 || room(room, MINOR_NEXT) > 0)) {
                 sorted.add(s);
             }
         }
@@ -296,10 +323,12 @@ public final class Allocator {
                 }
             }
             for (var e : byFacility.entrySet()) {
-                List<PersonId> persons = e.getValue().stream().sorted().toList();
                 boolean minor = stays.get(e.getKey()).placeType() == PlaceType.UAM_OBSERVATION_ORIENTATION;
-                List<PlaceType> next = minor ? List.of(PlaceType.UAM_COLLECTIVE, PlaceType.UAM_INDIVIDUAL, PlaceType.UAM_SPECIFIC)
-                        : List.of(PlaceType.COLLECTIVE, PlaceType.INDIVIDUAL);
+                List<PlaceType> next = minor ? MINOR_NEXT : ADULT_NEXT;
+                if (room(room, next) < e.getValue().size()) {
+                    continue;
+                }
+                List<PersonId> persons = e.getValue().stream().sorted().toList();
                 Optional<Facility> to = choose(network, free, next, persons.size(), s.languageRole(), day, groupOf(s, persons, day),
                         Candidate.resettled(s));
                 if (to.isPresent()) {
@@ -312,6 +341,14 @@ public final class Allocator {
             }
         }
         return out;
+    }
+
+    private static int room(int[] room, List<PlaceType> types) {
+        int most = 0;
+        for (PlaceType t : types) {
+            most = Math.max(most, room[t.ordinal()]);
+        }
+        return most;
     }
 
     private PriorityGroup groupOf(DossierState s, List<PersonId> ids, LocalDate day) {

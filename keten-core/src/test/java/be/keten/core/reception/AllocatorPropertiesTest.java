@@ -99,4 +99,19 @@ class AllocatorPropertiesTest {
         assertThat(ALLOCATOR.allocate(day, network, due, queue, Allocator.occupancy(dossiers)))
                 .isEqualTo(new Allocation(day, a.transfers(), a.placements(), List.of(), a.capacity(), a.occupiedBefore(), a.occupiedAfter()));
     }
+
+    @Property(tries = 20_000)
+    void theOccupancyPercentageIsWhatPercentPointOneFPrints(@ForAll("parts") long part, @ForAll("wholes") long whole) {
+        assertThat(Allocator.percent(part, whole)).isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", 100 * (part / (double) whole)));
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<Long> parts() {
+        return net.jqwik.api.Arbitraries.longs().between(0, 300_000).edgeCases(c -> c.add(0L, 1L, 5L, 47L, 121L, 969L, 94_005L));
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<Long> wholes() {
+        return net.jqwik.api.Arbitraries.longs().between(1, 200_000).edgeCases(c -> c.add(1L, 2L, 20L, 40L, 250L, 2000L, 36_205L));
+    }
 }
