@@ -96,23 +96,23 @@ public final class Allocator {
         return policies.receptionPriority(day);
     }
 
-    /** Someone in this dossier has been long enough in a first-phase or observation place to move on. */
-    private boolean dueToMove(DossierState s, LocalDate day) {
-        LocalDate on = movesOn(s);
-        return on != null && !day.isBefore(on);
-    }
-
     /** The first day someone of this dossier in a first-phase or observation place is due to move on; null if nobody is in one. */
     public LocalDate movesOn(DossierState s) {
         LocalDate first = null;
         for (Stay st : s.reception().values()) {
-            boolean minor = st.placeType() == PlaceType.UAM_OBSERVATION_ORIENTATION;
-            if (st.placed() && (st.placeType() == PlaceType.FIRST_PHASE || minor)) {
-                LocalDate on = st.enteredOn().plusDays(minor ? observationDays : firstPhaseDays);
-                first = first == null || on.isBefore(first) ? on : first;
-            }
+            LocalDate on = movesOn(st);
+            first = on != null && (first == null || on.isBefore(first)) ? on : first;
         }
         return first;
+    }
+
+    /** The day a resident of a first-phase (or observation) place is due to move on to a stay place; null for other stays. */
+    private LocalDate movesOn(Stay st) {
+        if (!st.placed()) {
+            return null;
+        }
+        return st.placeType() == PlaceType.FIRST_PHASE ? st.enteredOn().plusDays(firstPhaseDays)
+                : st.placeType() == PlaceType.UAM_OBSERVATION_ORIENTATION ? st.enteredOn().plusDays(observationDays) : null;
     }
 
     /**
@@ -302,10 +302,10 @@ public final class Allocator {
                 room[f.placeType().ordinal()] = Math.max(room[f.placeType().ordinal()], free.getOrDefault(f.id(), 0));
             }
         }
-        // Only dossiers with someone due to move, and a stay place for one at least, can give a transfer: sorted after filtering.
+        // Only dossiers with someone due to move to a kind of place with room left can give a transfer: sorted after filtering.
         List<DossierState> sorted = new ArrayList<>();
         for (DossierState s : dossiers) {
-            if (dueToMove(s, day) && (room(room, ADULT_NEXT) > 0 || room(room, MINOR_NEXT) > 0)) {
+            if (mayMove(s, day, room)) {
                 sorted.add(s);
             }
         }
@@ -315,9 +315,8 @@ public final class Allocator {
             Map<String, Stay> stays = new HashMap<>();
             for (var e : s.reception().entrySet()) {
                 Stay st = e.getValue();
-                boolean minor = st.placeType() == PlaceType.UAM_OBSERVATION_ORIENTATION;
-                if (st.placed() && (st.placeType() == PlaceType.FIRST_PHASE || minor)
-                        && !day.isBefore(st.enteredOn().plusDays(minor ? observationDays : firstPhaseDays))) {
+                LocalDate on = movesOn(st);
+                if (on != null && !day.isBefore(on)) {
                     byFacility.computeIfAbsent(st.facility(), k -> new ArrayList<>()).add(e.getKey());
                     stays.put(st.facility(), st);
                 }
@@ -341,6 +340,17 @@ public final class Allocator {
             }
         }
         return out;
+    }
+
+    /** Someone of this dossier is due to move on, and some facility of the places that follow has a place free. */
+    private boolean mayMove(DossierState s, LocalDate day, int[] room) {
+        for (Stay st : s.reception().values()) {
+            LocalDate on = movesOn(st);
+            if (on != null && !day.isBefore(on) && room(room, st.placeType() == PlaceType.FIRST_PHASE ? ADULT_NEXT : MINOR_NEXT) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int room(int[] room, List<PlaceType> types) {
