@@ -103,7 +103,7 @@ public final class Engine {
      * falls under another policy or in another year).
      */
     private final Map<String, Integer> occupied = new HashMap<>();
-    private final Map<DossierId, Case> firstPhase = new HashMap<>();
+    private final TreeMap<DossierId, Case> firstPhase = new TreeMap<>();   // in dossier order, the round's order: its sort finds them sorted
     private final Map<DossierId, Case> waiting = new HashMap<>();
     private final TreeSet<Candidate> queue = new TreeSet<>(Allocator.QUEUE_ORDER);
     private Policy.ReceptionPriority queuePolicy;

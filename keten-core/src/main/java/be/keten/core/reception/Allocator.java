@@ -167,6 +167,7 @@ public final class Allocator {
         List<Allocation.Placement> placed = new ArrayList<>();
         List<Allocation.Waiting> waiting = new ArrayList<>();
         boolean priorityWaits = false;
+        Misses misses = new Misses();   // placements only take free places from here on
         // The occupancy text changes only when someone is placed: written once per occupancy, when needed.
         String rest = String.format(Locale.ROOT, "%% of %d places, saturation at %.0f%% (%s)", capacity, 100 * policy.saturationThreshold(), policy.id());
         int stateOcc = -1;
@@ -199,7 +200,7 @@ public final class Allocator {
                 }
             }
             Optional<Facility> f = choose(network, free, c.unaccompaniedMinors() ? MINOR_TYPES : ADULT_TYPES, c.size(), c.languageRole(), day,
-                    c.group(), c.resettled());
+                    c.group(), c.resettled(), misses);
             if (f.isEmpty()) {
                 // Only a household that needs the places a single man would take holds him back: an
                 // unaccompanied minor waits for minors' places, which no single man can be given.
@@ -294,6 +295,7 @@ public final class Allocator {
     /** Residents whose first-phase (or observation) stay is over move on, where a stay place is free. */
     private List<Allocation.Transfer> transfers(LocalDate day, Network network, Collection<DossierState> dossiers, Map<String, Integer> free) {
         List<Allocation.Transfer> out = new ArrayList<>();
+        Misses misses = new Misses();   // moves free first-phase places, never places of the types that follow
         // The most free places in one open facility, per place type: free places only fall while
         // residents move in, so a household larger than this finds no place without looking.
         int[] room = new int[PlaceType.values().length];
@@ -329,7 +331,7 @@ public final class Allocator {
                 }
                 List<PersonId> persons = e.getValue().stream().sorted().toList();
                 Optional<Facility> to = choose(network, free, next, persons.size(), s.languageRole(), day, groupOf(s, persons, day),
-                        Candidate.resettled(s));
+                        Candidate.resettled(s), misses);
                 if (to.isPresent()) {
                     free.merge(to.get().id(), -persons.size(), Integer::sum);
                     free.merge(e.getKey(), persons.size(), Integer::sum);
@@ -362,8 +364,47 @@ public final class Allocator {
     }
 
     private PriorityGroup groupOf(DossierState s, List<PersonId> ids, LocalDate day) {
-        List<be.keten.core.person.Person> persons = s.persons().stream().filter(p -> ids.contains(p.id())).toList();
+        List<be.keten.core.person.Person> persons = new ArrayList<>(ids.size());
+        for (be.keten.core.person.Person p : s.persons()) {
+            if (ids.contains(p.id())) {
+                persons.add(p);
+            }
+        }
         return Candidate.classify(s, persons, day, policies.receptionPriority(day));
+    }
+
+    /**
+     * The households of a round that found no place. Within a round the free places of the types a
+     * search looks in only fall, so once no place fits a household, none fits a household as large
+     * or larger of the same group and resettlement looking in the same types: it is skipped unsearched.
+     */
+    private static final class Misses {
+        private record Kind(List<PlaceType> types, PriorityGroup group, boolean resettled) {
+        }
+
+        private final Map<Kind, Integer> smallest = new HashMap<>();
+
+        boolean known(List<PlaceType> types, PriorityGroup group, boolean resettled, int size) {
+            Integer s = smallest.get(new Kind(types, group, resettled));
+            return s != null && size >= s;
+        }
+
+        void add(List<PlaceType> types, PriorityGroup group, boolean resettled, int size) {
+            smallest.merge(new Kind(types, group, resettled), size, Math::min);
+        }
+    }
+
+    /** {@link #choose}, unless {@code misses} shows that nothing can fit; a miss is remembered. */
+    private static Optional<Facility> choose(Network network, Map<String, Integer> free, List<PlaceType> types, int size, LanguageRole role,
+                                             LocalDate day, PriorityGroup group, boolean resettled, Misses misses) {
+        if (misses.known(types, group, resettled, size)) {
+            return Optional.empty();
+        }
+        Optional<Facility> f = choose(network, free, types, size, role, day, group, resettled);
+        if (f.isEmpty()) {
+            misses.add(types, group, resettled, size);
+        }
+        return f;
     }
 
     /**
