@@ -123,7 +123,7 @@ public final class Engine {
         DossierState state;
         boolean waiting;
         List<Candidate> queued = List.of();
-        LocalDate movesOn;   // when someone in a first-phase or observation place is due to move on
+        LocalDate movesOn;   // when someone in a first-phase or observation place is due to move on; null: nobody is in one
 
         Case(DossierState state) {
             this.state = state;
@@ -219,6 +219,7 @@ public final class Engine {
                 occupied.merge(st.facility(), -1, (x, y) -> x + y == 0 ? null : x + y);
             }
         }
+        boolean wasMoving = c.movesOn != null;
         boolean moving = false;
         boolean waits = false;
         for (Stay st : c.state.reception().values()) {
@@ -230,18 +231,18 @@ public final class Engine {
             }
         }
         DossierId id = c.state.dossier();
+        c.movesOn = moving ? allocator.movesOn(c.state) : null;
         if (moving) {
-            c.movesOn = allocator.movesOn(c.state);
-            firstPhase.putIfAbsent(id, c);
-        } else {
+            firstPhase.put(id, c);
+        } else if (wasMoving) {
             firstPhase.remove(id);
         }
-        c.waiting = waits;
-        if (waits) {
-            waiting.putIfAbsent(id, c);
-        } else {
+        if (waits && !c.waiting) {
+            waiting.put(id, c);
+        } else if (!waits && c.waiting) {
             waiting.remove(id);
         }
+        c.waiting = waits;
         requeue(c);
     }
 
