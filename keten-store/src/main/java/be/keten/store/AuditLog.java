@@ -1,6 +1,5 @@
 package be.keten.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The append-only audit trail of reads of case data (privacy standard) and of commands: who, what,
@@ -24,6 +24,7 @@ public final class AuditLog {
     public static final String ALL = "*";
     private static final int MAX_DETAIL = 1000;
     private static final String COLUMNS = "id, occurred_at, actor, action, subject, detail, origin";
+    private static final String INSERT = "INSERT INTO audit_log (occurred_at, actor, action, subject, detail, origin) VALUES (?, ?, ?, ?, ?, ?)";
 
     private final Database db;
     private final Clock clock;
@@ -48,24 +49,40 @@ public final class AuditLog {
     /** Records one action by {@code actor}, from where it came. */
     public void record(Actor actor, String action, String subject, String detail) {
         db.inTransaction(c -> {
-            record(c, actor, action, subject, detail);
+            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                bind(ps, 1, actor, action, subject, detail);
+                ps.executeUpdate();
+            }
             return null;
         });
     }
 
-    /** Records one action in the caller's transaction: committed, or rolled back, with the caller's other writes. */
-    void record(Connection c, Actor actor, String action, String subject, String detail) throws SQLException {
-        OffsetDateTime at = clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO audit_log (occurred_at, actor, action, subject, detail, origin) VALUES (?, ?, ?, ?, ?, ?)")) {
-            ps.setObject(1, at);
-            ps.setString(2, actor.name());
-            ps.setString(3, action);
-            ps.setString(4, subject);
-            ps.setString(5, detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL));
-            ps.setString(6, actor.origin());
-            ps.executeUpdate();
-        }
+    /**
+     * A command's entry, for {@link EventStore#submit} to write in the command's transaction
+     * (committed, or rolled back, with the events), its detail made from the command's result.
+     */
+    EventStore.InTransaction commandEntry(Actor actor, String action, String subject, Function<AppendResult, String> detail) {
+        return new EventStore.InTransaction() {
+            @Override
+            public String sql() {
+                return INSERT;
+            }
+
+            @Override
+            public int bind(PreparedStatement ps, int at, AppendResult result) throws SQLException {
+                return AuditLog.this.bind(ps, at, actor, action, subject, detail.apply(result));
+            }
+        };
+    }
+
+    private int bind(PreparedStatement ps, int at, Actor actor, String action, String subject, String detail) throws SQLException {
+        ps.setObject(at, clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
+        ps.setString(at + 1, actor.name());
+        ps.setString(at + 2, action);
+        ps.setString(at + 3, subject);
+        ps.setString(at + 4, detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL));
+        ps.setString(at + 5, actor.origin());
+        return at + 6;
     }
 
     /** The entries about one subject, oldest first. */

@@ -131,8 +131,7 @@ public final class CaseService {
     /** One transaction: key lookup, load, expected version, rulebook, append, and the accepted command's audit entry. */
     private CaseResult attempt(Command command, CommandAudit by) {
         DossierId dossier = command.dossier();
-        EventStore.InTransaction also = by == null ? null
-                : (c, stored) -> audit.record(c, by.actor(), by.action(), dossier.value(), detail(stored));
+        EventStore.InTransaction also = by == null ? null : audit.commandEntry(by.actor(), by.action(), dossier.value(), CaseService::detail);
         EventStore.Submission<CaseResult> s;
         try {
             s = store.submit(dossier, command.events(), command.idempotencyKey(), base -> refusal(command, base), also);

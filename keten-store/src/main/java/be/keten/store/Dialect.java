@@ -30,6 +30,14 @@ public enum Dialect {
         return this == H2 ? "h2" : "postgresql";
     }
 
+    /**
+     * Whether the statements of one prepared string ({@code a; b; c}) reach the database in one
+     * round trip: pgjdbc sends them together with one sync; H2 runs one statement per prepare.
+     */
+    boolean pipelinesStatements() {
+        return this == POSTGRESQL;
+    }
+
     /** Insert or replace a row by its key: MERGE ... KEY on H2, INSERT ... ON CONFLICT on PostgreSQL. */
     String upsert(String table, String key, List<String> columns) {
         String cols = String.join(", ", columns);

@@ -45,16 +45,29 @@ public final class EventStore {
     public static final int MAX_KEY_LENGTH = 200;
     static final int MAX_PAYLOAD = 100_000;
     static final String INSERT = "INSERT INTO events (dossier_id, version, event_type, event_date, payload, recorded_at) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_KEY = "INSERT INTO idempotency_keys "
+            + "(idem_key, dossier_id, first_version, last_version, request_hash, result_state, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final String COLUMNS = "seq, version, payload, recorded_at";
+    private static final String KEY_COLUMNS = "dossier_id, first_version, last_version, request_hash, result_state, recorded_at";
+    /** A command's first read, one round trip: the dossier's stored version, and the row of its idempotency key if there is one. */
+    private static final String HEAD = "SELECT v.current, k.dossier_id, k.first_version, k.last_version, k.request_hash, k.result_state,"
+            + " k.recorded_at FROM (SELECT COALESCE(MAX(version), 0) AS current FROM events WHERE dossier_id = ?) v"
+            + " LEFT JOIN idempotency_keys k ON k.idem_key = ?";
 
     private final Database db;
     private final EventCodec codec;
     private final Clock clock;
+    private final StateCache states = new StateCache(StateCache.DEFAULT_CAPACITY);
 
     public EventStore(Database db, EventCodec codec, Clock clock) {
         this.db = db;
         this.codec = codec;
         this.clock = clock;
+    }
+
+    /** The states of recently written dossiers ({@link #submit} checks each against the stored version before use). */
+    StateCache states() {
+        return states;
     }
 
     public Database database() {
@@ -92,7 +105,7 @@ public final class EventStore {
                 if (current != base.version()) {
                     throw new ConcurrencyConflictException(dossier, base.version(), current);
                 }
-                return insert(c, base, events, payloads, idempotencyKey, hash, now).append();
+                return insert(c, base, events, payloads, idempotencyKey, hash, now, null).append();
             });
         } catch (StoreException e) {
             if (e.getCause() instanceof SQLException s && db.dialect().isConflict(s)) {
@@ -131,23 +144,28 @@ public final class EventStore {
     record Submission<R>(DossierState state, AppendResult append, R refusal) {
     }
 
-    /** Work done in a command's transaction, on its connection, once its result is known (its audit entry). */
-    @FunctionalInterface
+    /** One more row a command's transaction writes once its result is known (its audit entry): an insert and its parameters. */
     interface InTransaction {
-        void run(Connection c, AppendResult result) throws SQLException;
+        String sql();
+
+        /** Binds the parameters of {@link #sql} from {@code at} on; returns the next parameter's index. */
+        int bind(PreparedStatement ps, int at, AppendResult result) throws SQLException;
     }
 
     /**
-     * A command in one transaction: the idempotency key looked up (a known key replays the original
-     * result, with the state right after it), else the dossier's events loaded and folded,
-     * {@code guard} asked whether the events may go on that state (null: yes; anything else is the
-     * refusal, returned with nothing stored), the events appended, and {@code also} run on the
-     * same connection with the result (replayed or new) before the commit, so its writes stand or
-     * fall with the append. The guard runs inside the transaction: keep it to pure computation.
+     * A command in one transaction: the idempotency key and the dossier's stored version read in one
+     * query (a known key replays the original result, with the state right after it), the dossier's
+     * state taken from {@link StateCache} when it holds that very version, else its events loaded
+     * and folded, {@code guard} asked whether the events may go on that state (null: yes; anything
+     * else is the refusal, returned with nothing stored), the events appended, and {@code also}'s
+     * row written with the result (replayed or new) before the commit, so it stands or falls with
+     * the append. On PostgreSQL the append's writes go in one round trip: a command takes three
+     * (this read, the writes, the commit). The guard runs inside the transaction: keep it to pure
+     * computation.
      *
-     * @param also null, or more work for the transaction
+     * @param also null, or one more row for the transaction (the command's audit entry)
      * @throws ConcurrencyConflictException if another writer stored the next version first (the
-     *                                      database's unique stream key): nothing stored, {@code also} not run
+     *                                      database's unique stream key): nothing stored, {@code also}'s row neither
      * @throws IdempotencyKeyReusedException if the key was used for a different command
      */
     <R> Submission<R> submit(DossierId dossier, List<? extends ChainEvent> events, String idempotencyKey,
@@ -158,25 +176,33 @@ public final class EventStore {
         Instant now = now();
         int[] baseVersion = {-1};
         try {
-            return db.inTransaction(c -> {
-                if (idempotencyKey != null) {
-                    Optional<Submission<R>> earlier = replayIn(c, idempotencyKey, dossier, hash, also);
-                    if (earlier.isPresent()) {
-                        return earlier.get();
+            Submission<R> s = db.inTransaction(c -> {
+                int stored;
+                AppendResult earlier;
+                try (PreparedStatement ps = c.prepareStatement(HEAD)) {
+                    ps.setString(1, dossier.value());
+                    ps.setString(2, idempotencyKey);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        stored = rs.getInt(1);
+                        earlier = rs.getString(2) == null ? null : keyRow(rs, 2, idempotencyKey, dossier, hash);
                     }
                 }
-                DossierState base = fold(dossier, load(c, dossier, Integer.MAX_VALUE));
+                if (earlier != null) {
+                    return replayed(c, dossier, earlier, also);
+                }
+                DossierState base = base(c, dossier, stored);
                 baseVersion[0] = base.version();
                 R refusal = guard.apply(base);
                 if (refusal != null) {
                     return new Submission<>(base, null, refusal);
                 }
-                Submission<R> done = insert(c, base, events, payloads, idempotencyKey, hash, now);
-                if (also != null) {
-                    also.run(c, done.append());
-                }
-                return done;
+                return insert(c, base, events, payloads, idempotencyKey, hash, now, also);
             });
+            if (s.append() == null || !s.append().replayed()) {
+                states.offer(s.state()); // committed: the dossier's current state (a replay's is an older one)
+            }
+            return s;
         } catch (StoreException e) {
             if (e.getCause() instanceof SQLException s && db.dialect().isConflict(s)) {
                 // Lost a race: another writer stored this version, or this very command, first.
@@ -192,51 +218,119 @@ public final class EventStore {
         }
     }
 
-    /** The command recorded under the key, if any, with the state right after it; {@code also} run on its result. */
+    /**
+     * The dossier's state at {@code storedVersion}, the version this transaction just read: an empty
+     * dossier, the cached state of that version, or its events folded.
+     */
+    private DossierState base(Connection c, DossierId dossier, int storedVersion) throws SQLException {
+        if (storedVersion == 0) {
+            return DossierState.empty(dossier);
+        }
+        DossierState cached = states.get(dossier, storedVersion);
+        return cached != null ? cached : fold(dossier, load(c, dossier, Integer.MAX_VALUE));
+    }
+
+    /** The command recorded under the key, if any, with the state right after it; {@code also}'s row written for its result. */
     private <R> Optional<Submission<R>> replayIn(Connection c, String key, DossierId dossier, String hash, InTransaction also)
             throws SQLException {
         Optional<AppendResult> earlier = findKey(c, key, dossier, hash);
-        if (earlier.isEmpty()) {
-            return Optional.empty();
-        }
-        AppendResult result = earlier.get();
-        DossierState after = fold(dossier, load(c, dossier, result.lastVersion()));
-        if (also != null) {
-            also.run(c, result);
-        }
-        return Optional.of(new Submission<>(after, result, null));
+        return earlier.isEmpty() ? Optional.empty() : Optional.of(replayed(c, dossier, earlier.get(), also));
     }
 
-    /** Inserts events decided on {@code base} (already checked to be the dossier's current version), the projection and the key. */
+    /** A recorded command's original result with the state right after it; {@code also}'s row written for it. */
+    private <R> Submission<R> replayed(Connection c, DossierId dossier, AppendResult result, InTransaction also) throws SQLException {
+        DossierState after = fold(dossier, load(c, dossier, result.lastVersion()));
+        if (also != null) {
+            write(c, also, result);
+        }
+        return new Submission<>(after, result, null);
+    }
+
+    private static void write(Connection c, InTransaction row, AppendResult result) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(row.sql())) {
+            row.bind(ps, 1, result);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Inserts events decided on {@code base} (already checked to be the dossier's current version),
+     * the projection, the key and {@code also}'s row.
+     */
     private <R> Submission<R> insert(Connection c, DossierState base, List<? extends ChainEvent> events, List<String> payloads,
-                                     String idempotencyKey, String hash, Instant now) throws SQLException {
+                                     String idempotencyKey, String hash, Instant now, InTransaction also) throws SQLException {
         DossierId dossier = base.dossier();
         DossierState after = base;
         for (ChainEvent e : events) {
             after = Evolution.apply(after, e);
         }
+        AppendResult result = new AppendResult(dossier, base.version() + 1, after.version(), after.state(), now, false);
+        if (db.dialect().pipelinesStatements()) {
+            writePipelined(c, events, payloads, after, result, idempotencyKey, hash, also);
+        } else {
+            writeOneByOne(c, events, payloads, after, result, idempotencyKey, hash, also);
+        }
+        return new Submission<>(after, result, null);
+    }
+
+    /** The writes of an append in one round trip: the events (one multi-row insert), the projection, the key and {@code also}'s row. */
+    private void writePipelined(Connection c, List<? extends ChainEvent> events, List<String> payloads, DossierState after,
+                                AppendResult result, String idempotencyKey, String hash, InTransaction also) throws SQLException {
+        StringBuilder sql = new StringBuilder(INSERT).append(", (?, ?, ?, ?, ?, ?)".repeat(events.size() - 1));
+        sql.append("; ").append(Projections.upsertSql(db.dialect()));
+        if (idempotencyKey != null) {
+            sql.append("; ").append(INSERT_KEY);
+        }
+        if (also != null) {
+            sql.append("; ").append(also.sql());
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int at = 1;
+            for (int i = 0; i < events.size(); i++) {
+                at = bindInsert(ps, at, events.get(i), result.firstVersion() + i, payloads.get(i), result.recordedAt());
+            }
+            at = Projections.bind(ps, at, after);
+            if (idempotencyKey != null) {
+                at = bindKey(ps, at, idempotencyKey, result, hash);
+            }
+            if (also != null) {
+                also.bind(ps, at, result);
+            }
+            ps.execute();
+        }
+    }
+
+    /** The writes of an append, one statement after the other. */
+    private void writeOneByOne(Connection c, List<? extends ChainEvent> events, List<String> payloads, DossierState after,
+                               AppendResult result, String idempotencyKey, String hash, InTransaction also) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
             for (int i = 0; i < events.size(); i++) {
-                bindInsert(ps, events.get(i), base.version() + 1 + i, payloads.get(i), now);
+                bindInsert(ps, 1, events.get(i), result.firstVersion() + i, payloads.get(i), result.recordedAt());
                 ps.addBatch();
             }
             ps.executeBatch();
         }
         Projections.upsert(c, db.dialect(), List.of(after));
         if (idempotencyKey != null) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO idempotency_keys "
-                    + "(idem_key, dossier_id, first_version, last_version, request_hash, result_state, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, idempotencyKey);
-                ps.setString(2, dossier.value());
-                ps.setInt(3, base.version() + 1);
-                ps.setInt(4, after.version());
-                ps.setString(5, hash);
-                ps.setString(6, after.state().name());
-                ps.setObject(7, now.atOffset(ZoneOffset.UTC));
+            try (PreparedStatement ps = c.prepareStatement(INSERT_KEY)) {
+                bindKey(ps, 1, idempotencyKey, result, hash);
                 ps.executeUpdate();
             }
         }
-        return new Submission<>(after, new AppendResult(dossier, base.version() + 1, after.version(), after.state(), now, false), null);
+        if (also != null) {
+            write(c, also, result);
+        }
+    }
+
+    private static int bindKey(PreparedStatement ps, int at, String key, AppendResult result, String hash) throws SQLException {
+        ps.setString(at, key);
+        ps.setString(at + 1, result.dossier().value());
+        ps.setInt(at + 2, result.firstVersion());
+        ps.setInt(at + 3, result.lastVersion());
+        ps.setString(at + 4, hash);
+        ps.setString(at + 5, result.state().name());
+        ps.setObject(at + 6, result.recordedAt().atOffset(ZoneOffset.UTC));
+        return at + 7;
     }
 
     /** The events' JSON payloads, after checking there is at least one and each names {@code dossier}. */
@@ -452,13 +546,15 @@ public final class EventStore {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    static void bindInsert(PreparedStatement ps, ChainEvent e, int version, String payload, Instant at) throws SQLException {
-        ps.setString(1, e.dossier().value());
-        ps.setInt(2, version);
-        ps.setString(3, e.type());
-        ps.setObject(4, e.date());
-        ps.setString(5, payload);
-        ps.setObject(6, at.atOffset(ZoneOffset.UTC));
+    /** Binds one row of {@link #INSERT} from parameter {@code at} on; returns the next parameter's index. */
+    static int bindInsert(PreparedStatement ps, int at, ChainEvent e, int version, String payload, Instant recordedAt) throws SQLException {
+        ps.setString(at, e.dossier().value());
+        ps.setInt(at + 1, version);
+        ps.setString(at + 2, e.type());
+        ps.setObject(at + 3, e.date());
+        ps.setString(at + 4, payload);
+        ps.setObject(at + 5, recordedAt.atOffset(ZoneOffset.UTC));
+        return at + 6;
     }
 
     static int currentVersion(Connection c, DossierId dossier) throws SQLException {
@@ -477,22 +573,27 @@ public final class EventStore {
     }
 
     private static Optional<AppendResult> findKey(Connection c, String key, DossierId dossier, String hash) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT dossier_id, first_version, last_version, request_hash, result_state, recorded_at "
-                + "FROM idempotency_keys WHERE idem_key = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + KEY_COLUMNS + " FROM idempotency_keys WHERE idem_key = ?")) {
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                String storedDossier = rs.getString(1);
-                if (!storedDossier.equals(dossier.value()) || !rs.getString(4).equals(hash)) {
-                    throw new IdempotencyKeyReusedException(key, "another command (dossier " + storedDossier + ", versions "
-                            + rs.getInt(2) + ".." + rs.getInt(3) + ")");
-                }
-                return Optional.of(new AppendResult(dossier, rs.getInt(2), rs.getInt(3), ProcedureState.valueOf(rs.getString(5)),
-                        rs.getObject(6, OffsetDateTime.class).toInstant(), true));
+                return rs.next() ? Optional.of(keyRow(rs, 1, key, dossier, hash)) : Optional.empty();
             }
         }
+    }
+
+    /**
+     * The original result recorded under a key, read from {@link #KEY_COLUMNS} starting at column {@code at}.
+     *
+     * @throws IdempotencyKeyReusedException if the key was recorded for other events
+     */
+    private static AppendResult keyRow(ResultSet rs, int at, String key, DossierId dossier, String hash) throws SQLException {
+        String storedDossier = rs.getString(at);
+        if (!storedDossier.equals(dossier.value()) || !rs.getString(at + 3).equals(hash)) {
+            throw new IdempotencyKeyReusedException(key, "another command (dossier " + storedDossier + ", versions "
+                    + rs.getInt(at + 1) + ".." + rs.getInt(at + 2) + ")");
+        }
+        return new AppendResult(dossier, rs.getInt(at + 1), rs.getInt(at + 2), ProcedureState.valueOf(rs.getString(at + 4)),
+                rs.getObject(at + 5, OffsetDateTime.class).toInstant(), true);
     }
 
     private static void checkKey(String key) {

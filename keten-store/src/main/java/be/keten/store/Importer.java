@@ -119,7 +119,7 @@ public final class Importer {
                             } catch (IllegalArgumentException tooLarge) {
                                 throw new ImportException(source, ne.line(), null, null, tooLarge.getMessage(), tooLarge);
                             }
-                            EventStore.bindInsert(insert, e, next.version(), payload, now);
+                            EventStore.bindInsert(insert, 1, e, next.version(), payload, now);
                             insert.addBatch();
                             written.add(e.dossier());
                             stored++;

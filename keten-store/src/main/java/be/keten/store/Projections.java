@@ -56,7 +56,7 @@ public final class Projections {
             long events = 0;
             List<DossierState> pending = new ArrayList<>();
             try (PreparedStatement read = c.prepareStatement("SELECT dossier_id, payload FROM events ORDER BY dossier_id, version");
-                 PreparedStatement write = c.prepareStatement(db.dialect().upsert("dossiers", "dossier_id", COLUMNS))) {
+                 PreparedStatement write = c.prepareStatement(upsertSql(db.dialect()))) {
                 read.setFetchSize(BATCH);
                 DossierState state = null;
                 try (ResultSet rs = read.executeQuery()) {
@@ -178,7 +178,7 @@ public final class Projections {
 
     /** Writes the rows of these states within the caller's transaction. */
     static void upsert(Connection c, Dialect dialect, Collection<DossierState> states) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(dialect.upsert("dossiers", "dossier_id", COLUMNS))) {
+        try (PreparedStatement ps = c.prepareStatement(upsertSql(dialect))) {
             List<DossierState> batch = new ArrayList<>(Math.min(states.size(), BATCH));
             for (DossierState s : states) {
                 batch.add(s);
@@ -191,35 +191,46 @@ public final class Projections {
         }
     }
 
+    /** The statement that writes one dossier's row, bound by {@link #bind}. */
+    static String upsertSql(Dialect dialect) {
+        return dialect.upsert("dossiers", "dossier_id", COLUMNS);
+    }
+
     private static void upsert(PreparedStatement ps, List<DossierState> states) throws SQLException {
         if (states.isEmpty()) {
             return;
         }
         for (DossierState st : states) {
-            DossierSummary s = DossierSummary.of(st);
-            int i = 1;
-            ps.setString(i++, s.dossier().value());
-            ps.setInt(i++, s.version());
-            ps.setString(i++, s.state());
-            ps.setString(i++, s.nationality());
-            ps.setString(i++, s.application());
-            ps.setString(i++, s.applicationType());
-            ps.setInt(i++, s.applications());
-            ps.setString(i++, s.languageRole());
-            ps.setString(i++, s.track());
-            ps.setInt(i++, s.persons());
-            date(ps, i++, s.registeredOn());
-            date(ps, i++, s.transferredOn());
-            ps.setString(i++, s.lastDecision());
-            date(ps, i++, s.decidedOn());
-            date(ps, i++, s.notifiedOn());
-            ps.setString(i++, s.heldStatus());
-            ps.setInt(i++, s.placed());
-            ps.setInt(i++, s.waiting());
-            date(ps, i, s.lastEventDate());
+            bind(ps, 1, st);
             ps.addBatch();
         }
         ps.executeBatch();
+    }
+
+    /** Binds the row of {@code st} to {@link #upsertSql} from parameter {@code at} on; returns the next parameter's index. */
+    static int bind(PreparedStatement ps, int at, DossierState st) throws SQLException {
+        DossierSummary s = DossierSummary.of(st);
+        int i = at;
+        ps.setString(i++, s.dossier().value());
+        ps.setInt(i++, s.version());
+        ps.setString(i++, s.state());
+        ps.setString(i++, s.nationality());
+        ps.setString(i++, s.application());
+        ps.setString(i++, s.applicationType());
+        ps.setInt(i++, s.applications());
+        ps.setString(i++, s.languageRole());
+        ps.setString(i++, s.track());
+        ps.setInt(i++, s.persons());
+        date(ps, i++, s.registeredOn());
+        date(ps, i++, s.transferredOn());
+        ps.setString(i++, s.lastDecision());
+        date(ps, i++, s.decidedOn());
+        date(ps, i++, s.notifiedOn());
+        ps.setString(i++, s.heldStatus());
+        ps.setInt(i++, s.placed());
+        ps.setInt(i++, s.waiting());
+        date(ps, i++, s.lastEventDate());
+        return i;
     }
 
     static void date(PreparedStatement ps, int i, LocalDate d) throws SQLException {

@@ -219,7 +219,7 @@ class CheckpointsTest {
 
     private static void insert(Connection c, Stack k, ChainEvent e, int version) throws Exception {
         try (PreparedStatement ps = c.prepareStatement(EventStore.INSERT)) {
-            EventStore.bindInsert(ps, e, version, k.store.payload(e), Histories.CLOCK.instant());
+            EventStore.bindInsert(ps, 1, e, version, k.store.payload(e), Histories.CLOCK.instant());
             ps.executeUpdate();
         }
     }

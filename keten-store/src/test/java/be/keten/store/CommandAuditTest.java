@@ -112,7 +112,7 @@ class CommandAuditTest {
         try (Connection other = k.db.connect()) {
             other.setAutoCommit(false);
             try (PreparedStatement ps = other.prepareStatement(EventStore.INSERT)) {
-                EventStore.bindInsert(ps, history.get(3), 4, Stack.CODEC.encode(history.get(3)), Histories.CLOCK.instant());
+                EventStore.bindInsert(ps, 1, history.get(3), 4, Stack.CODEC.encode(history.get(3)), Histories.CLOCK.instant());
                 ps.executeUpdate();
             }
             Future<CaseResult> command = pool.submit(() -> k.cases.submit(Command.of(history.get(3), null), as(history.get(3))));

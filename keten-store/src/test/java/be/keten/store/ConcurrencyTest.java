@@ -134,7 +134,7 @@ class ConcurrencyTest {
         try (Connection other = k.db.connect()) {
             other.setAutoCommit(false);
             try (PreparedStatement ps = other.prepareStatement(EventStore.INSERT)) {
-                EventStore.bindInsert(ps, history.get(3), 4, Stack.CODEC.encode(history.get(3)), Histories.CLOCK.instant());
+                EventStore.bindInsert(ps, 1, history.get(3), 4, Stack.CODEC.encode(history.get(3)), Histories.CLOCK.instant());
                 ps.executeUpdate();
             }
             // Not committed yet: the store's version check still sees 3 and lets the append through to the insert.
