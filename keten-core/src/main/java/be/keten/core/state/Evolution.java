@@ -168,11 +168,11 @@ public final class Evolution {
         } else if (event instanceof PlacedInFacility e) {
             // Entering the network is the placement day, also for someone who waited on the list.
             for (PersonId p : e.persons()) {
-                d.reception.put(p, Stay.placed(e.facility(), e.placeType(), day));
+                d.reception().put(p, Stay.placed(e.facility(), e.placeType(), day));
             }
         } else if (event instanceof TransferredBetweenFacilities e) {
             for (PersonId p : e.persons()) {
-                d.reception.put(p, Stay.placed(e.facility(), e.placeType(), d.reception.get(p).enteredOn()));
+                d.reception().put(p, Stay.placed(e.facility(), e.placeType(), d.reception().get(p).enteredOn()));
             }
         } else if (event instanceof VulnerabilityAssessed e) {
             Set<PersonId> v = new HashSet<>(d.vulnerable);
@@ -185,10 +185,10 @@ public final class Evolution {
         } else if (event instanceof SponsorshipStarted e) {
             // Received outside the network from the start day; a network place or waiting-list entry ends with it.
             for (PersonId p : e.persons()) {
-                d.reception.put(p, Stay.sponsored(e.partner(), day, e.until()));
+                d.reception().put(p, Stay.sponsored(e.partner(), day, e.until()));
             }
         } else if (event instanceof LeftReception e) {
-            e.persons().forEach(d.reception::remove);
+            e.persons().forEach(d.reception()::remove);
         } else if (event instanceof VoluntaryReturn) {
             d.state = ProcedureState.RETURNED;
         } else if (event instanceof ForcedReturn) {
@@ -231,7 +231,10 @@ public final class Evolution {
         LocalDate finalNegativeOn;
         LocalDate orderToLeaveExpiresOn;
         Boolean entitled;
-        final Map<PersonId, Stay> reception;
+        // Copied on the first change only: most events leave reception alone, and then the state
+        // keeps the very same map, which tells its readers that reception did not change.
+        private Map<PersonId, Stay> reception;
+        private boolean receptionCopied;
         Set<PersonId> vulnerable;
 
         Draft(DossierState s) {
@@ -264,7 +267,7 @@ public final class Evolution {
             finalNegativeOn = s.finalNegativeOn();
             orderToLeaveExpiresOn = s.orderToLeaveExpiresOn();
             entitled = s.entitled();
-            reception = new HashMap<>(s.reception());
+            reception = s.reception();
             vulnerable = s.vulnerable();
         }
 
@@ -315,7 +318,16 @@ public final class Evolution {
         }
 
         void stay(List<PersonId> ids, Stay stay) {
-            ids.forEach(p -> reception.put(p, stay));
+            ids.forEach(p -> reception().put(p, stay));
+        }
+
+        /** The stays, to change: a copy of the previous state's, made on first use. */
+        Map<PersonId, Stay> reception() {
+            if (!receptionCopied) {
+                reception = new HashMap<>(reception);
+                receptionCopied = true;
+            }
+            return reception;
         }
 
         DossierState build() {
