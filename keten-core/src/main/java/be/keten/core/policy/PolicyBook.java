@@ -69,29 +69,21 @@ public final class PolicyBook {
 
     /** The fast-track policy that admits a file of this nationality to {@code track} on {@code date}, if any. */
     public Optional<FastTrack> fastTrack(Track track, Nationality nationality, boolean protectedInOtherEuState, LocalDate date) {
-        return all(FastTrack.class, date).stream()
-                .filter(f -> f.track() == track)
-                .filter(f -> !f.onlyProtectedInOtherEuState() || protectedInOtherEuState)
-                .filter(f -> f.safeCountries() ? safeCountries(date).contains(nationality) : f.nationalities().contains(nationality))
-                .findFirst();
+        return first(FastTrack.class, date, f -> f.track() == track && (!f.onlyProtectedInOtherEuState() || protectedInOtherEuState)
+                && (f.safeCountries() ? safeCountries(date).contains(nationality) : f.nationalities().contains(nationality)));
     }
 
     /** The suspension of processing that covers a file on a date, if any. */
     public Optional<Suspension> processingSuspension(Nationality nationality, boolean protectedInOtherEuState, LocalDate date) {
-        return all(Suspension.class, date).stream()
-                .filter(s -> s.scope() == SuspensionScope.PROCESSING && s.nationality().equals(nationality))
-                .filter(s -> !(s.exemptProtectedInOtherEuState() && protectedInOtherEuState))
-                .findFirst();
+        return first(Suspension.class, date, s -> s.scope() == SuspensionScope.PROCESSING && s.nationality().equals(nationality)
+                && !(s.exemptProtectedInOtherEuState() && protectedInOtherEuState));
     }
 
     /** The suspension of the notification of {@code type} that covers a file on a date, if any. */
     public Optional<Suspension> notificationSuspension(Nationality nationality, boolean protectedInOtherEuState, DecisionType type,
                                                         LocalDate date) {
-        return all(Suspension.class, date).stream()
-                .filter(s -> s.scope() == SuspensionScope.NOTIFICATION && s.nationality().equals(nationality))
-                .filter(s -> s.decisionTypes().contains(type))
-                .filter(s -> !(s.exemptProtectedInOtherEuState() && protectedInOtherEuState))
-                .findFirst();
+        return first(Suspension.class, date, s -> s.scope() == SuspensionScope.NOTIFICATION && s.nationality().equals(nationality)
+                && s.decisionTypes().contains(type) && !(s.exemptProtectedInOtherEuState() && protectedInOtherEuState));
     }
 
     public ReceptionEntitlement entitlement(ApplicationType type, LocalDate date) {
@@ -125,14 +117,14 @@ public final class PolicyBook {
         return (List<T>) byKind.computeIfAbsent(kind, k -> policies.stream().filter(k::isInstance).toList());
     }
 
-    private <T extends Policy> List<T> all(Class<T> kind, LocalDate date) {
-        List<T> out = new ArrayList<>();
+    /** The first policy of the kind in force on {@code date} that passes {@code filter}, in the book's order (loops: asked per event). */
+    private <T extends Policy> Optional<T> first(Class<T> kind, LocalDate date, Predicate<T> filter) {
         for (T p : ofKind(kind)) {
-            if (p.validity().covers(date)) {
-                out.add(p);
+            if (p.validity().covers(date) && filter.test(p)) {
+                return Optional.of(p);
             }
         }
-        return out;
+        return Optional.empty();
     }
 
     /** The last policy of the kind in force on {@code date} that passes {@code filter}, in the book's order. */

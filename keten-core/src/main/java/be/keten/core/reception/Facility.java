@@ -49,7 +49,11 @@ public record Facility(String id, String name, Operator operator, PlaceType plac
     }
 
     public int capacityOn(LocalDate d) {
-        return capacity.stream().mapToInt(p -> p.placesOn(d)).sum();
+        int places = 0;
+        for (CapacityPeriod p : capacity) {   // a loop: every allocation round asks every facility
+            places += p.placesOn(d);
+        }
+        return places;
     }
 
     /** This facility closed from {@code day}: every period ends the day before; later periods are dropped. */
