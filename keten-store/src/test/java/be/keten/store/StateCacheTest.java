@@ -20,10 +20,7 @@ class StateCacheTest {
      */
     @EngineTest
     void aDossierMovedOnByAnotherWriterIsDecidedOnItsStoredState(Engine engine) {
-        String url = engine.freshUrl();
-        try (Database mine = Database.open(url, null, null); Database theirs = Database.open(url, null, null)) {
-            Stack a = new Stack(mine);
-            Stack b = new Stack(theirs);
+        twoServers(engine, (a, b) -> {
             DossierId d = Histories.dossier(41);
             List<ChainEvent> history = Histories.toCgvs(41, START, "AF");
             a.record(history.subList(0, 2));
@@ -50,16 +47,13 @@ class StateCacheTest {
             assertThat(a.store.load(d)).extracting(StoredEvent::event).containsExactlyElementsOf(history);
             assertThat(b.store.states().get(d, 5)).isEqualTo(a.store.state(d)).isEqualTo(Evolution.fold(d, history));
             assertThat(a.projections.find(d, "test").orElseThrow().version()).isEqualTo(5);
-        }
+        });
     }
 
     /** White-box: an entry is used at the version it was cached for, and only then. */
     @EngineTest
     void aCachedStateIsUsedOnlyWhileTheLogIsAtItsVersion(Engine engine) {
-        String url = engine.freshUrl();
-        try (Database mine = Database.open(url, null, null); Database theirs = Database.open(url, null, null)) {
-            Stack a = new Stack(mine);
-            Stack b = new Stack(theirs);
+        twoServers(engine, (a, b) -> {
             DossierId d = Histories.dossier(42);
             List<ChainEvent> history = Histories.toCgvs(42, START, "ER");
             a.record(history.subList(0, 3));
@@ -74,6 +68,14 @@ class StateCacheTest {
             b.record(history.subList(3, 4)); // the log moves on to 4: the planted entry no longer counts
             assertThat(a.cases.submit(history.get(4), null)).isInstanceOfSatisfying(CaseResult.Accepted.class,
                     ok -> assertThat(ok.state()).isEqualTo(Evolution.fold(d, history)));
+        });
+    }
+
+    /** Two stores on one fresh database, as two server instances would be. */
+    private static void twoServers(Engine engine, java.util.function.BiConsumer<Stack, Stack> test) {
+        String url = engine.freshUrl();
+        try (Database mine = Database.open(url, null, null); Database theirs = Database.open(url, null, null)) {
+            test.accept(new Stack(mine), new Stack(theirs));
         }
     }
 
