@@ -9,7 +9,6 @@ import be.keten.core.id.DossierId;
 import be.keten.core.procedure.DecisionType;
 import be.keten.core.procedure.ProcedureState;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -109,12 +108,7 @@ class CommandAuditTest {
         DossierId d = Histories.dossier(24);
         k.record(history.subList(0, 3));
         ExecutorService pool = Executors.newSingleThreadExecutor();
-        try (Connection other = k.db.connect()) {
-            other.setAutoCommit(false);
-            try (PreparedStatement ps = other.prepareStatement(EventStore.INSERT)) {
-                EventStore.bindInsert(ps, 1, history.get(3), 4, Stack.CODEC.encode(history.get(3)), Histories.CLOCK.instant());
-                ps.executeUpdate();
-            }
+        try (Connection other = k.uncommitted(history.get(3), 4)) {
             Future<CaseResult> command = pool.submit(() -> k.cases.submit(Command.of(history.get(3), null), as(history.get(3))));
             Thread.sleep(300);
             other.commit();

@@ -12,7 +12,6 @@ import be.keten.core.reception.LeaveReason;
 import be.keten.core.reception.PlaceType;
 import be.keten.core.state.DossierState;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -131,12 +130,7 @@ class ConcurrencyTest {
         k.record(history.subList(0, 3));
         DossierState read = k.store.state(Histories.dossier(8));
         ExecutorService pool = Executors.newSingleThreadExecutor();
-        try (Connection other = k.db.connect()) {
-            other.setAutoCommit(false);
-            try (PreparedStatement ps = other.prepareStatement(EventStore.INSERT)) {
-                EventStore.bindInsert(ps, 1, history.get(3), 4, Stack.CODEC.encode(history.get(3)), Histories.CLOCK.instant());
-                ps.executeUpdate();
-            }
+        try (Connection other = k.uncommitted(history.get(3), 4)) {
             // Not committed yet: the store's version check still sees 3 and lets the append through to the insert.
             Future<Object> writer = pool.submit(() -> attempt(new CyclicBarrier(1), () -> k.store.append(read, List.of(history.get(3)), null)));
             Thread.sleep(300);

@@ -42,6 +42,20 @@ final class Stack {
         }
     }
 
+    /**
+     * Another connection that has inserted {@code e} as {@code version} and not committed yet: a
+     * writer in the middle of its transaction, to race against. The caller commits or closes it.
+     */
+    Connection uncommitted(ChainEvent e, int version) throws SQLException {
+        Connection other = db.connect();
+        other.setAutoCommit(false);
+        try (PreparedStatement ps = other.prepareStatement(EventStore.INSERT)) {
+            EventStore.bindInsert(ps, 1, e, version, CODEC.encode(e), Histories.CLOCK.instant());
+            ps.executeUpdate();
+        }
+        return other;
+    }
+
     String export() throws Exception {
         StringWriter w = new StringWriter();
         exporter.export(w, null, null, "test");
