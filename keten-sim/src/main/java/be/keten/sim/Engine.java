@@ -97,13 +97,14 @@ public final class Engine {
     /**
      * What an allocation round acts on, kept up to date on every accepted event so that a round
      * neither re-reads the network's residents nor re-derives and sorts the waiting list: the
-     * residents per facility, the dossiers with someone in a first-phase or observation place, the
-     * dossiers with someone waiting, and the queue of their households in the round's order,
-     * classified under {@link #queuePolicy} in the year of {@link #queueDay} (rebuilt when a round
-     * falls under another policy or in another year).
+     * residents per facility, the dossiers with someone due to move on from a first-phase or
+     * observation place (and, by day, those who will be), the dossiers with someone waiting, and the
+     * queue of their households in the round's order, classified under {@link #queuePolicy} in the
+     * year of {@link #queueDay} (rebuilt when a round falls under another policy or in another year).
      */
     private final Map<String, Integer> occupied = new HashMap<>();
-    private final TreeMap<DossierId, Case> firstPhase = new TreeMap<>();   // in dossier order, the round's order: its sort finds them sorted
+    private final TreeMap<DossierId, Case> due = new TreeMap<>();   // in dossier order, the order the round takes them in
+    private final TreeMap<LocalDate, List<Case>> becomesDue = new TreeMap<>();   // may hold stale entries: checked when taken
     private final Map<DossierId, Case> waiting = new HashMap<>();
     private final TreeSet<Candidate> queue = new TreeSet<>(Allocator.QUEUE_ORDER);
     private Policy.ReceptionPriority queuePolicy;
@@ -219,7 +220,6 @@ public final class Engine {
                 occupied.merge(st.facility(), -1, (x, y) -> x + y == 0 ? null : x + y);
             }
         }
-        boolean wasMoving = c.movesOn != null;
         boolean moving = false;
         boolean waits = false;
         for (Stay st : c.state.reception().values()) {
@@ -231,11 +231,15 @@ public final class Engine {
             }
         }
         DossierId id = c.state.dossier();
+        LocalDate was = c.movesOn;
         c.movesOn = moving ? allocator.movesOn(c.state) : null;
-        if (moving) {
-            firstPhase.put(id, c);
-        } else if (wasMoving) {
-            firstPhase.remove(id);
+        if (moving && !today.isBefore(c.movesOn)) {
+            due.put(id, c);
+        } else if (was != null && !today.isBefore(was)) {
+            due.remove(id);
+        }
+        if (moving && today.isBefore(c.movesOn) && !c.movesOn.equals(was)) {
+            becomesDue.computeIfAbsent(c.movesOn, k -> new ArrayList<>()).add(c);
         }
         if (waits && !c.waiting) {
             waiting.put(id, c);
@@ -1046,11 +1050,16 @@ public final class Engine {
                 requeue(c);
             }
         }
-        List<DossierState> moving = new ArrayList<>();
-        for (Case c : firstPhase.values()) {
-            if (!d.isBefore(c.movesOn)) {
-                moving.add(c.state);
+        for (var first = becomesDue.firstEntry(); first != null && !first.getKey().isAfter(d); first = becomesDue.firstEntry()) {
+            for (Case c : becomesDue.pollFirstEntry().getValue()) {
+                if (first.getKey().equals(c.movesOn)) {
+                    due.put(c.state.dossier(), c);
+                }
             }
+        }
+        List<DossierState> moving = new ArrayList<>(due.size());
+        for (Case c : due.values()) {
+            moving.add(c.state);
         }
         Allocation a = allocator.allocate(d, sc.reception().network(), moving, queue, occupied);
         if (checkRounds) {

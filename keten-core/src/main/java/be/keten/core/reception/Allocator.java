@@ -39,6 +39,8 @@ public final class Allocator {
     private static final List<PlaceType> MINOR_NEXT = List.of(PlaceType.UAM_COLLECTIVE, PlaceType.UAM_INDIVIDUAL, PlaceType.UAM_SPECIFIC);
     /** The order a round serves households in: priority group, then first come first served, then dossier, then adults before minors. */
     public static final Comparator<Candidate> QUEUE_ORDER = Allocator::inQueueOrder;
+    /** The order residents move on in: by dossier. */
+    private static final Comparator<DossierState> DOSSIER_ORDER = Comparator.comparing(DossierState::dossier);
 
     private final PolicyBook policies;
     private final int firstPhaseDays;
@@ -108,11 +110,22 @@ public final class Allocator {
 
     /** The day a resident of a first-phase (or observation) place is due to move on to a stay place; null for other stays. */
     private LocalDate movesOn(Stay st) {
+        int days = passingDays(st);
+        return days < 0 ? null : st.enteredOn().plusDays(days);
+    }
+
+    /** {@code !day.isBefore(movesOn(st))}, without building the date: asked for every resident due to move on, every day. */
+    private boolean over(Stay st, LocalDate day) {
+        int days = passingDays(st);
+        return days >= 0 && day.toEpochDay() - st.enteredOn().toEpochDay() >= days;
+    }
+
+    /** How long a resident stays in a first-phase (or observation) place before moving on; -1 for other stays. */
+    private int passingDays(Stay st) {
         if (!st.placed()) {
-            return null;
+            return -1;
         }
-        return st.placeType() == PlaceType.FIRST_PHASE ? st.enteredOn().plusDays(firstPhaseDays)
-                : st.placeType() == PlaceType.UAM_OBSERVATION_ORIENTATION ? st.enteredOn().plusDays(observationDays) : null;
+        return st.placeType() == PlaceType.FIRST_PHASE ? firstPhaseDays : st.placeType() == PlaceType.UAM_OBSERVATION_ORIENTATION ? observationDays : -1;
     }
 
     /**
@@ -129,14 +142,16 @@ public final class Allocator {
             queue.addAll(queued(s, day, policy));
         }
         queue.sort(QUEUE_ORDER);
-        return round(day, network, dossiers, queue, occupied, true);
+        List<DossierState> inOrder = new ArrayList<>(dossiers);
+        inOrder.sort(DOSSIER_ORDER);
+        return round(day, network, inOrder, queue, occupied, true);
     }
 
     /**
      * The same round for a caller that also keeps the waiting queue itself (a simulation, where
      * thousands of waiting households are not re-derived and sorted every day): {@code residents}
      * need only hold the dossiers with someone due to move on by {@code day} ({@link #movesOn}), in
-     * any order;
+     * dossier order (as a map keyed by {@link be.keten.core.id.DossierId} sorts them);
      * {@code queue} is every dossier's {@link #queued} households, classified under
      * {@link #priority}{@code (day)} in a year of {@code day}, in {@link #QUEUE_ORDER}. The households
      * left waiting are not listed (the caller has them in its queue): the round stops at the first
@@ -265,7 +280,7 @@ public final class Allocator {
         List<Allocation.Transfer> moves = new ArrayList<>();
         List<Allocation.Waiting> stuck = new ArrayList<>();
         List<DossierState> sorted = new ArrayList<>(dossiers);
-        sorted.sort(Comparator.comparing(s -> s.dossier().value()));
+        sorted.sort(DOSSIER_ORDER);
         for (DossierState s : sorted) {
             List<PersonId> here = s.reception().entrySet().stream().filter(e -> e.getValue().placed() && closing.equals(e.getValue().facility()))
                     .map(Map.Entry::getKey).sorted().toList();
@@ -292,33 +307,29 @@ public final class Allocator {
         return new Relocation(moves, stuck);
     }
 
-    /** Residents whose first-phase (or observation) stay is over move on, where a stay place is free. */
+    /** Residents whose first-phase (or observation) stay is over move on, where a stay place is free; {@code dossiers} in dossier order. */
     private List<Allocation.Transfer> transfers(LocalDate day, Network network, Collection<DossierState> dossiers, Map<String, Integer> free) {
         List<Allocation.Transfer> out = new ArrayList<>();
         Misses misses = new Misses();   // moves free first-phase places, never places of the types that follow
-        // The most free places in one open facility, per place type: free places only fall while
-        // residents move in, so a household larger than this finds no place without looking.
+        // The most free places in one open facility, per place type, kept exact as residents move in:
+        // a household larger than this finds no place without looking (in a saturated network, most
+        // of those due to move on).
         int[] room = new int[PlaceType.values().length];
-        for (Facility f : network.facilities()) {
-            if (f.capacityOn(day) > 0) {
-                room[f.placeType().ordinal()] = Math.max(room[f.placeType().ordinal()], free.getOrDefault(f.id(), 0));
-            }
+        for (PlaceType t : PlaceType.values()) {
+            room[t.ordinal()] = room(network, free, t, day);
         }
-        // Only dossiers with someone due to move to a kind of place with room left can give a transfer: sorted after filtering.
-        List<DossierState> sorted = new ArrayList<>();
         for (DossierState s : dossiers) {
-            if (mayMove(s, day, room)) {
-                sorted.add(s);
+            if (room(room, ADULT_NEXT) == 0 && room(room, MINOR_NEXT) == 0) {
+                break;   // every stay place taken: nobody else moves today
             }
-        }
-        sorted.sort((a, b) -> a.dossier().value().compareTo(b.dossier().value()));
-        for (DossierState s : sorted) {
+            if (!mayMove(s, day, room)) {   // nobody due, or no room left where they would go
+                continue;
+            }
             Map<String, List<PersonId>> byFacility = new HashMap<>();
             Map<String, Stay> stays = new HashMap<>();
             for (var e : s.reception().entrySet()) {
                 Stay st = e.getValue();
-                LocalDate on = movesOn(st);
-                if (on != null && !day.isBefore(on)) {
+                if (over(st, day)) {
                     byFacility.computeIfAbsent(st.facility(), k -> new ArrayList<>()).add(e.getKey());
                     stays.put(st.facility(), st);
                 }
@@ -335,6 +346,7 @@ public final class Allocator {
                 if (to.isPresent()) {
                     free.merge(to.get().id(), -persons.size(), Integer::sum);
                     free.merge(e.getKey(), persons.size(), Integer::sum);
+                    room[to.get().placeType().ordinal()] = room(network, free, to.get().placeType(), day);
                     out.add(new Allocation.Transfer(s.dossier(), persons, e.getKey(), to.get().id(), to.get().placeType(),
                             (minor ? "observation" : "first-phase") + " stay over (" + (minor ? observationDays : firstPhaseDays)
                                     + " days); " + to.get().placeType() + " place at " + to.get().id()));
@@ -344,16 +356,27 @@ public final class Allocator {
         return out;
     }
 
+    /** The most free places in one open facility of this place type. */
+    private static int room(Network network, Map<String, Integer> free, PlaceType type, LocalDate day) {
+        int most = 0;
+        for (Facility f : network.facilities()) {
+            if (f.placeType() == type && f.capacityOn(day) > 0) {
+                most = Math.max(most, free.getOrDefault(f.id(), 0));
+            }
+        }
+        return most;
+    }
+
     /** Someone of this dossier is due to move on, and some facility of the places that follow has a place free. */
     private boolean mayMove(DossierState s, LocalDate day, int[] room) {
         for (Stay st : s.reception().values()) {
-            LocalDate on = movesOn(st);
-            if (on != null && !day.isBefore(on) && room(room, st.placeType() == PlaceType.FIRST_PHASE ? ADULT_NEXT : MINOR_NEXT) > 0) {
+            if (over(st, day) && room(room, st.placeType() == PlaceType.FIRST_PHASE ? ADULT_NEXT : MINOR_NEXT) > 0) {
                 return true;
             }
         }
         return false;
     }
+
 
     private static int room(int[] room, List<PlaceType> types) {
         int most = 0;

@@ -96,6 +96,7 @@ class AllocatorPropertiesTest {
             }
         }
         queue.sort(Allocator.QUEUE_ORDER);
+        due.sort(java.util.Comparator.comparing(DossierState::dossier));
         assertThat(ALLOCATOR.allocate(day, network, due, queue, Allocator.occupancy(dossiers)))
                 .isEqualTo(new Allocation(day, a.transfers(), a.placements(), List.of(), a.capacity(), a.occupiedBefore(), a.occupiedAfter()));
     }
