@@ -202,7 +202,7 @@ public final class Engine {
         c.state = a.state();
         if (before.reception() != c.state.reception()) {
             track(before, c);
-        } else if (c.waiting) {
+        } else if (c.waiting && !Allocator.sameQueued(before, c.state)) {
             requeue(c);   // entitlement, vulnerability or age may have changed its place in the queue
         }
         stats.accept(e, before, c.state);

@@ -93,6 +93,11 @@ public final class Allocator {
         return Boolean.TRUE.equals(s.entitled()) ? Candidate.of(s, day, policy) : List.of();
     }
 
+    /** Whether {@link #queued} gives the same households for both states on any day under any policy (see {@link Candidate#sameHouseholds}). */
+    public static boolean sameQueued(DossierState a, DossierState b) {
+        return java.util.Objects.equals(a.entitled(), b.entitled()) && Candidate.sameHouseholds(a, b);
+    }
+
     /** The reception priority policy a round on {@code day} applies (its queue is classified under it). */
     public Policy.ReceptionPriority priority(LocalDate day) {
         return policies.receptionPriority(day);

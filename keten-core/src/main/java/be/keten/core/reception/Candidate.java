@@ -61,6 +61,17 @@ public record Candidate(DossierId dossier, List<PersonId> persons, PriorityGroup
         return out;
     }
 
+    /**
+     * Whether {@link #of} gives the same households for both states on any day under any policy:
+     * nothing it reads has changed (compared by reference, as the rulebook's fold keeps what an event
+     * does not touch). A caller that keeps a queue skips re-deriving a dossier's households with it.
+     */
+    public static boolean sameHouseholds(DossierState a, DossierState b) {
+        return a.reception() == b.reception() && a.persons() == b.persons() && a.ageAssessments() == b.ageAssessments()
+                && a.vulnerable() == b.vulnerable() && a.languageRole() == b.languageRole() && a.arrivedThrough() == b.arrivedThrough()
+                && a.dossier() == b.dossier();
+    }
+
     private static List<PersonId> ids(List<Person> persons) {
         PersonId[] out = new PersonId[persons.size()];
         for (int i = 0; i < out.length; i++) {
