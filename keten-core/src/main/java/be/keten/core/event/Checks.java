@@ -20,10 +20,27 @@ final class Checks {
         if (values.isEmpty()) {
             throw new IllegalArgumentException(field + " must name at least one person");
         }
-        if (new HashSet<>(values).size() != values.size()) {
+        if (hasDuplicate(values)) {
             throw new IllegalArgumentException(field + " names a person twice");
         }
         return List.copyOf(values);
+    }
+
+    /** Households are small: compared pairwise, without a set, as every reception event is checked. */
+    private static boolean hasDuplicate(List<?> values) {
+        int n = values.size();
+        if (n > 16) {
+            return new HashSet<>(values).size() != n;
+        }
+        for (int i = 1; i < n; i++) {
+            Object v = values.get(i);
+            for (int j = 0; j < i; j++) {
+                if (Objects.equals(v, values.get(j))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static List<PersonId> persons(List<PersonId> persons) {

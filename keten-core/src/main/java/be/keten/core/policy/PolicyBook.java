@@ -17,6 +17,7 @@ import be.keten.core.procedure.Track;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,8 @@ import java.util.function.Predicate;
  */
 public final class PolicyBook {
     private final List<Policy> policies;
-    private final Map<Class<?>, List<? extends Policy>> byKind;
+    /** The policies of each kind, in the book's order: asked per event, so grouped once. */
+    private final Map<Class<?>, List<Policy>> byKind;
 
     public PolicyBook(List<? extends Policy> policies) {
         Map<String, Policy> byId = new LinkedHashMap<>();
@@ -41,7 +43,13 @@ public final class PolicyBook {
         List<Policy> sorted = new ArrayList<>(byId.values());
         sorted.sort(Comparator.comparing((Policy p) -> p.validity().start()).thenComparing(Policy::id));
         this.policies = List.copyOf(sorted);
-        this.byKind = new java.util.concurrent.ConcurrentHashMap<>();
+        // The kinds are the records of the sealed Policy: a policy is of a kind exactly when it is of that class.
+        Map<Class<?>, List<Policy>> kinds = new HashMap<>();
+        for (Policy p : this.policies) {
+            kinds.computeIfAbsent(p.getClass(), k -> new ArrayList<>()).add(p);
+        }
+        kinds.replaceAll((k, of) -> List.copyOf(of));
+        this.byKind = Map.copyOf(kinds);
     }
 
     /** This book plus {@code more}; a policy with an id already present replaces it. */
@@ -111,15 +119,17 @@ public final class PolicyBook {
         return required(ReceptionPriority.class, date, p -> true, "reception-priority");
     }
 
-    /** The policies of one kind, in the book's order; computed once per kind (the book is immutable and shared between threads). */
+    /** The policies of one kind, in the book's order. */
     @SuppressWarnings("unchecked")
     private <T extends Policy> List<T> ofKind(Class<T> kind) {
-        return (List<T>) byKind.computeIfAbsent(kind, k -> policies.stream().filter(k::isInstance).toList());
+        return (List<T>) byKind.getOrDefault(kind, List.of());
     }
 
     /** The first policy of the kind in force on {@code date} that passes {@code filter}, in the book's order (loops: asked per event). */
     private <T extends Policy> Optional<T> first(Class<T> kind, LocalDate date, Predicate<T> filter) {
-        for (T p : ofKind(kind)) {
+        List<T> of = ofKind(kind);
+        for (int i = 0; i < of.size(); i++) {
+            T p = of.get(i);
             if (p.validity().covers(date) && filter.test(p)) {
                 return Optional.of(p);
             }
@@ -129,17 +139,25 @@ public final class PolicyBook {
 
     /** The last policy of the kind in force on {@code date} that passes {@code filter}, in the book's order. */
     private <T extends Policy> Optional<T> latest(Class<T> kind, LocalDate date, Predicate<T> filter) {
+        return Optional.ofNullable(last(kind, date, filter));
+    }
+
+    private <T extends Policy> T required(Class<T> kind, LocalDate date, Predicate<T> filter, String what) {
+        T p = last(kind, date, filter);   // no Optional or message lambda: asked per event
+        if (p == null) {
+            throw new IllegalStateException("no " + what + " policy in force on " + date);
+        }
+        return p;
+    }
+
+    private <T extends Policy> T last(Class<T> kind, LocalDate date, Predicate<T> filter) {
         List<T> of = ofKind(kind);
         for (int i = of.size() - 1; i >= 0; i--) {
             T p = of.get(i);
             if (p.validity().covers(date) && filter.test(p)) {
-                return Optional.of(p);
+                return p;
             }
         }
-        return Optional.empty();
-    }
-
-    private <T extends Policy> T required(Class<T> kind, LocalDate date, Predicate<T> filter, String what) {
-        return latest(kind, date, filter).orElseThrow(() -> new IllegalStateException("no " + what + " policy in force on " + date));
+        return null;
     }
 }

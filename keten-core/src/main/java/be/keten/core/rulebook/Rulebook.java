@@ -1,6 +1,7 @@
 package be.keten.core.rulebook;
 
 import be.keten.core.calendar.BelgianCalendar;
+import be.keten.core.calendar.Today;
 import be.keten.core.event.AppealEvent.AppealLodged;
 import be.keten.core.event.AppealEvent.CassationLodged;
 import be.keten.core.event.ChainEvent;
@@ -49,6 +50,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -59,12 +61,12 @@ import java.util.stream.Collectors;
 public final class Rulebook {
     private final PolicyBook policies;
     private final BelgianCalendar calendar;
-    private final Clock clock;
+    private final Today today;
 
     public Rulebook(PolicyBook policies, Clock clock) {
         this.policies = Objects.requireNonNull(policies);
         this.calendar = BelgianCalendar.get();
-        this.clock = Objects.requireNonNull(clock);
+        this.today = Today.of(Objects.requireNonNull(clock));
     }
 
     public PolicyBook policies() {
@@ -77,228 +79,236 @@ public final class Rulebook {
 
     public Verdict decide(DossierState state, ChainEvent event) {
         Optional<Rejection> r = check(state, event);
-        return r.<Verdict>map(Verdict.Rejected::new).orElseGet(() -> new Verdict.Accepted(Evolution.apply(state, event)));
+        return r.isPresent() ? new Verdict.Rejected(r.get()) : new Verdict.Accepted(Evolution.apply(state, event));
     }
 
     /** The first rule the event breaks in this state, if any. */
     public Optional<Rejection> check(DossierState s, ChainEvent e) {
-        Checker c = new Checker(s, e);
-        if (!e.dossier().equals(s.dossier())) {
-            return c.fail(Rule.SAME_DOSSIER, "dossier", "the event names dossier " + e.dossier() + " but was applied to " + s.dossier());
-        }
-        if (!Transitions.allowedFrom(e.getClass()).contains(s.state())) {
-            return c.fail(Transitions.ruleFor(e.getClass()), null, "allowed only in " + Transitions.allowedFrom(e.getClass()));
-        }
-        if (s.lastDate() != null && e.date().isBefore(s.lastDate())) {
-            return c.fail(Rule.CHRONOLOGY, "date", "dated " + e.date() + ", before the dossier's last event of " + s.lastDate());
-        }
-        LocalDate today = LocalDate.now(clock);
-        if (e.date().isAfter(today)) {
-            return c.fail(Rule.NOT_IN_FUTURE, "date", "dated " + e.date() + ", after today (" + today + ")");
-        }
-        return specific(c, s, e);
+        Optional<Broken> b = broken(s, e);
+        return b.isPresent() ? Optional.of(b.get().rejection(s, e)) : Optional.empty();
     }
 
-    private Optional<Rejection> specific(Checker c, DossierState s, ChainEvent event) {
+    private Optional<Broken> broken(DossierState s, ChainEvent e) {
+        if (!e.dossier().equals(s.dossier())) {
+            return fail(Rule.SAME_DOSSIER, "dossier", "the event names dossier " + e.dossier() + " but was applied to " + s.dossier());
+        }
+        Set<ProcedureState> from = Transitions.allowedFrom(e.getClass());
+        if (!from.contains(s.state())) {
+            return fail(Transitions.ruleFor(e.getClass()), null, "allowed only in " + from);
+        }
+        if (s.lastDate() != null && e.date().isBefore(s.lastDate())) {
+            return fail(Rule.CHRONOLOGY, "date", "dated " + e.date() + ", before the dossier's last event of " + s.lastDate());
+        }
+        LocalDate today = this.today.date();
+        if (e.date().isAfter(today)) {
+            return fail(Rule.NOT_IN_FUTURE, "date", "dated " + e.date() + ", after today (" + today + ")");
+        }
+        return specific(s, e);
+    }
+
+    private Optional<Broken> specific(DossierState s, ChainEvent event) {
         if (event instanceof ArrivedThroughPathway) {
             return Optional.empty();
         } else if (event instanceof ApplicationRegistered e) {
-            return registration(c, s, e);
+            return registration(s, e);
         } else if (event instanceof DublinCheckStarted) {
-            return c.failIf(s.protectedInOtherEuState(), Rule.OUTSIDE_DUBLIN, null, "the applicant is protected in another EU state");
+            return failIf(s.protectedInOtherEuState(), Rule.OUTSIDE_DUBLIN, null, () -> "the applicant is protected in another EU state");
         } else if (event instanceof DublinDecided) {
-            return c.failIf(s.dublinOutcome() != null, Rule.DUBLIN_DECIDED_ONCE, "outcome", "already decided: " + s.dublinOutcome());
+            return failIf(s.dublinOutcome() != null, Rule.DUBLIN_DECIDED_ONCE, "outcome", () -> "already decided: " + s.dublinOutcome());
         } else if (event instanceof TransferredToCgvs) {
-            return transfer(c, s);
+            return transfer(s);
         } else if (event instanceof TrackAssigned e) {
-            return track(c, s, e.track());
+            return track(s, e.track());
         } else if (event instanceof ProcessingSuspended e) {
-            return suspension(c, s, e);
+            return suspension(s, e);
         } else if (event instanceof ProcessingResumed e) {
-            return processingFree(c, s, e.date());
+            return processingFree(s, e.date());
         } else if (event instanceof InterviewHeld e) {
-            return processingFree(c, s, e.date());
+            return processingFree(s, e.date());
         } else if (event instanceof InterimDecisionTaken e) {
-            return processingFree(c, s, e.date()).or(() -> interim(c, s, e.decisionType()));
+            return processingFree(s, e.date()).or(() -> interim(s, e.decisionType()));
         } else if (event instanceof FinalDecisionTaken e) {
-            return processingFree(c, s, e.date()).or(() -> finalDecision(c, s, e));
+            return processingFree(s, e.date()).or(() -> finalDecision(s, e));
         } else if (event instanceof DecisionNotified e) {
             return policies.notificationSuspension(s.nationality(), s.protectedInOtherEuState(), s.lastDecision(), e.date())
-                    .flatMap(p -> c.fail(Rule.NOTIFICATION_SUSPENDED, null, s.lastDecision() + " for " + s.nationality() + " under " + p.id()));
+                    .flatMap(p -> fail(Rule.NOTIFICATION_SUSPENDED, null, s.lastDecision() + " for " + s.nationality() + " under " + p.id()));
         } else if (event instanceof DecisionBecameFinal e) {
             LocalDate last = appealDeadline(s);
-            return c.failIf(!e.date().isAfter(last), Rule.APPEAL_PERIOD_RUNNING, "date", "the appeal period runs until " + last);
+            return failIf(!e.date().isAfter(last), Rule.APPEAL_PERIOD_RUNNING, "date", () -> "the appeal period runs until " + last);
         } else if (event instanceof AppealLodged e) {
-            return appeal(c, s, e);
+            return appeal(s, e);
         } else if (event instanceof CassationLodged e) {
-            return cassation(c, s, e.date());
+            return cassation(s, e.date());
         } else if (event instanceof AgeAssessed e) {
-            return c.failIf(!s.person(e.person()).map(Person::declaredUnaccompaniedMinor).orElse(false), Rule.AGE_ASSESSMENT_DECLARED_MINOR,
-                    "person", e.person() + " is not a declared unaccompanied minor of this dossier")
-                    .or(() -> c.failIf(s.ageAssessments().containsKey(e.person()), Rule.AGE_ASSESSMENT_DECLARED_MINOR, "person",
-                            e.person() + " was already assessed: " + s.ageAssessments().get(e.person())));
+            return failIf(!s.person(e.person()).map(Person::declaredUnaccompaniedMinor).orElse(false), Rule.AGE_ASSESSMENT_DECLARED_MINOR,
+                    "person", () -> e.person() + " is not a declared unaccompanied minor of this dossier")
+                    .or(() -> failIf(s.ageAssessments().containsKey(e.person()), Rule.AGE_ASSESSMENT_DECLARED_MINOR, "person",
+                            () -> e.person() + " was already assessed: " + s.ageAssessments().get(e.person())));
         } else if (event instanceof ReceptionEvent e) {
-            return reception(c, s, e);
+            return reception(s, e);
         } else if (event instanceof ReturnEvent e) {
-            return returns(c, s, e);
+            return returns(s, e);
         }
         return Optional.empty();
     }
 
-    private Optional<Rejection> registration(Checker c, DossierState s, ApplicationRegistered e) {
+    private Optional<Broken> registration(DossierState s, ApplicationRegistered e) {
         ApplicationType type = e.applicationType();
         if (s.state().applicationEnded()) {
-            return c.failIf(type != ApplicationType.SUBSEQUENT, Rule.FIRST_APPLICATION_ONCE, "applicationType",
-                    type + " after an application that ended in " + s.state());
+            return failIf(type != ApplicationType.SUBSEQUENT, Rule.FIRST_APPLICATION_ONCE, "applicationType",
+                    () -> type + " after an application that ended in " + s.state());
         }
         if (type == ApplicationType.SUBSEQUENT) {
-            return c.fail(Rule.SUBSEQUENT_NEEDS_ENDED_APPLICATION, "applicationType", "the dossier has no ended application");
+            return fail(Rule.SUBSEQUENT_NEEDS_ENDED_APPLICATION, "applicationType", "the dossier has no ended application");
         }
         var required = type.requiredPathway();
         if (s.state() == ProcedureState.ARRIVED) {
             if (required.isEmpty() || required.get() != s.arrivedThrough()) {
-                return c.fail(Rule.PATHWAY_ARRIVAL_FIRST, "applicationType", type + " after an arrival through " + s.arrivedThrough());
+                return fail(Rule.PATHWAY_ARRIVAL_FIRST, "applicationType", type + " after an arrival through " + s.arrivedThrough());
             }
             Set<PersonId> arrived = s.persons().stream().map(Person::id).collect(Collectors.toSet());
             Set<PersonId> applying = e.persons().stream().map(Person::id).collect(Collectors.toSet());
-            return c.failIf(!arrived.equals(applying), Rule.PATHWAY_PERSONS_MATCH, "persons", "arrived " + arrived + ", applying " + applying);
+            return failIf(!arrived.equals(applying), Rule.PATHWAY_PERSONS_MATCH, "persons", () -> "arrived " + arrived + ", applying " + applying);
         }
-        return required.flatMap(ch -> c.fail(Rule.PATHWAY_ARRIVAL_FIRST, "applicationType", "no arrival through " + ch + " recorded"));
+        return required.flatMap(ch -> fail(Rule.PATHWAY_ARRIVAL_FIRST, "applicationType", "no arrival through " + ch + " recorded"));
     }
 
-    private Optional<Rejection> transfer(Checker c, DossierState s) {
+    private Optional<Broken> transfer(DossierState s) {
         if (s.state() == ProcedureState.LODGED) {
             boolean outsideDublin = s.protectedInOtherEuState() || s.arrivedThrough() != null;
-            return c.failIf(!outsideDublin, Rule.DUBLIN_RESPONSIBILITY, null, "the Dublin check has not been made");
+            return failIf(!outsideDublin, Rule.DUBLIN_RESPONSIBILITY, null, () -> "the Dublin check has not been made");
         }
-        return c.failIf(s.dublinOutcome() != DublinOutcome.BELGIUM_RESPONSIBLE, Rule.DUBLIN_RESPONSIBILITY, null,
-                "Belgium's responsibility is not established (Dublin outcome: " + s.dublinOutcome() + ")");
+        return failIf(s.dublinOutcome() != DublinOutcome.BELGIUM_RESPONSIBLE, Rule.DUBLIN_RESPONSIBILITY, null,
+                () -> "Belgium's responsibility is not established (Dublin outcome: " + s.dublinOutcome() + ")");
     }
 
-    private Optional<Rejection> track(Checker c, DossierState s, Track track) {
+    private Optional<Broken> track(DossierState s, Track track) {
         if (!track.isFastTrack()) {
             return Optional.empty();
         }
-        return c.failIf(policies.fastTrack(track, s.nationality(), s.protectedInOtherEuState(), s.transferredOn()).isEmpty(),
-                Rule.FAST_TRACK_ELIGIBILITY, "track", "no fast-track policy admits " + s.nationality() + " to " + track
+        return failIf(policies.fastTrack(track, s.nationality(), s.protectedInOtherEuState(), s.transferredOn()).isEmpty(),
+                Rule.FAST_TRACK_ELIGIBILITY, "track", () -> "no fast-track policy admits " + s.nationality() + " to " + track
                         + " for a file transferred on " + s.transferredOn());
     }
 
-    private Optional<Rejection> suspension(Checker c, DossierState s, ProcessingSuspended e) {
+    private Optional<Broken> suspension(DossierState s, ProcessingSuspended e) {
         Optional<Policy.Suspension> p = policies.processingSuspension(s.nationality(), s.protectedInOtherEuState(), e.date());
         if (p.isEmpty()) {
-            return c.fail(Rule.SUSPENSION_POLICY, "policy", "no processing suspension covers " + s.nationality() + " on " + e.date());
+            return fail(Rule.SUSPENSION_POLICY, "policy", "no processing suspension covers " + s.nationality() + " on " + e.date());
         }
-        return c.failIf(!p.get().id().equals(e.policy()), Rule.SUSPENSION_POLICY, "policy",
-                "the suspension in force is " + p.get().id() + ", not " + e.policy());
+        return failIf(!p.get().id().equals(e.policy()), Rule.SUSPENSION_POLICY, "policy",
+                () -> "the suspension in force is " + p.get().id() + ", not " + e.policy());
     }
 
-    private Optional<Rejection> processingFree(Checker c, DossierState s, LocalDate date) {
+    private Optional<Broken> processingFree(DossierState s, LocalDate date) {
         return policies.processingSuspension(s.nationality(), s.protectedInOtherEuState(), date)
-                .flatMap(p -> c.fail(Rule.SUSPENSION_IN_FORCE, "date", "suspension " + p.id() + " covers " + s.nationality() + " on " + date));
+                .flatMap(p -> fail(Rule.SUSPENSION_IN_FORCE, "date", "suspension " + p.id() + " covers " + s.nationality() + " on " + date));
     }
 
-    private Optional<Rejection> interim(Checker c, DossierState s, DecisionType type) {
+    private Optional<Broken> interim(DossierState s, DecisionType type) {
         if (type == DecisionType.FURTHER_EXAMINATION_BORDER) {
-            return c.failIf(s.track() != Track.BORDER, Rule.BORDER_TRACK_ONLY, "decisionType", "the file is on track " + s.track());
+            return failIf(s.track() != Track.BORDER, Rule.BORDER_TRACK_ONLY, "decisionType", () -> "the file is on track " + s.track());
         }
-        return c.failIf(s.applicationType() != ApplicationType.SUBSEQUENT || s.admissibilityDecided(), Rule.ADMISSIBILITY_SUBSEQUENT_ONLY,
-                "decisionType", s.applicationType() + " application" + (s.admissibilityDecided() ? " already found admissible" : ""));
+        return failIf(s.applicationType() != ApplicationType.SUBSEQUENT || s.admissibilityDecided(), Rule.ADMISSIBILITY_SUBSEQUENT_ONLY,
+                "decisionType", () -> s.applicationType() + " application" + (s.admissibilityDecided() ? " already found admissible" : ""));
     }
 
-    private Optional<Rejection> finalDecision(Checker c, DossierState s, FinalDecisionTaken e) {
+    private Optional<Broken> finalDecision(DossierState s, FinalDecisionTaken e) {
         DecisionType type = e.decisionType();
         if (s.applicationType() == ApplicationType.SUBSEQUENT && type != DecisionType.CLOSURE) {
             boolean merits = type != DecisionType.INADMISSIBLE;
             if (merits != s.admissibilityDecided()) {
-                return c.fail(Rule.SUBSEQUENT_ADMISSIBILITY_FIRST, "decisionType", type + (merits
+                return fail(Rule.SUBSEQUENT_ADMISSIBILITY_FIRST, "decisionType", type + (merits
                         ? " before the subsequent application was found admissible" : " after it was found admissible"));
             }
         }
         Policy.InterviewRequirement req = policies.interviewRequirement(e.date());
         boolean needs = !req.exemptApplicationTypes().contains(s.applicationType()) && (req.decisionTypes().contains(type)
                 || (type == DecisionType.INADMISSIBLE && req.inadmissibleProtectedElsewhere() && s.protectedInOtherEuState()));
-        return c.failIf(needs && !s.interviewed(), Rule.INTERVIEW_REQUIRED, "decisionType", type + " without a personal interview (" + req.id() + ")");
+        return failIf(needs && !s.interviewed(), Rule.INTERVIEW_REQUIRED, "decisionType", () -> type + " without a personal interview (" + req.id() + ")");
     }
 
-    private Optional<Rejection> appeal(Checker c, DossierState s, AppealLodged e) {
+    private Optional<Broken> appeal(DossierState s, AppealLodged e) {
         if (e.languageRole() != s.languageRole()) {
-            return c.fail(Rule.APPEAL_LANGUAGE_ROLE, "languageRole", e.languageRole() + " but the application's role is " + s.languageRole());
+            return fail(Rule.APPEAL_LANGUAGE_ROLE, "languageRole", e.languageRole() + " but the application's role is " + s.languageRole());
         }
         if (s.state() == ProcedureState.PROTECTED) {
             boolean firstInstanceSp = s.heldStatus() == DecisionType.SUBSIDIARY_PROTECTION && s.lastDecision() == DecisionType.SUBSIDIARY_PROTECTION
                     && s.notifiedOn() != null && s.judgedOn() == null;
             if (!firstInstanceSp || !policies.appealPeriods(s.notifiedOn() == null ? e.date() : s.notifiedOn()).subsidiaryHolderMayAppeal()) {
-                return c.fail(Rule.SUBSIDIARY_HOLDER_APPEAL, null, "holder of " + s.heldStatus());
+                return fail(Rule.SUBSIDIARY_HOLDER_APPEAL, null, "holder of " + s.heldStatus());
             }
         }
         LocalDate last = appealDeadline(s);
-        return c.failIf(e.date().isAfter(last), Rule.APPEAL_PERIOD, "date", "the appeal period ended on " + last);
+        return failIf(e.date().isAfter(last), Rule.APPEAL_PERIOD, "date", () -> "the appeal period ended on " + last);
     }
 
-    private Optional<Rejection> cassation(Checker c, DossierState s, LocalDate date) {
+    private Optional<Broken> cassation(DossierState s, LocalDate date) {
         if (s.judgedOn() == null || !s.judgedOn().equals(s.finalNegativeOn())) {
-            return c.fail(Rule.CASSATION_AGAINST_JUDGMENT, null, "the rejection did not come from an RvV judgment");
+            return fail(Rule.CASSATION_AGAINST_JUDGMENT, null, "the rejection did not come from an RvV judgment");
         }
         LocalDate last = s.judgedOn().plusDays(policies.appealPeriods(s.judgedOn()).cassationDays());
-        return c.failIf(date.isAfter(last), Rule.CASSATION_AGAINST_JUDGMENT, "date", "the cassation period ended on " + last);
+        return failIf(date.isAfter(last), Rule.CASSATION_AGAINST_JUDGMENT, "date", () -> "the cassation period ended on " + last);
     }
 
-    private Optional<Rejection> reception(Checker c, DossierState s, ReceptionEvent event) {
-        for (PersonId p : event.persons()) {
+    private Optional<Broken> reception(DossierState s, ReceptionEvent event) {
+        List<PersonId> persons = event.persons();
+        for (int i = 0; i < persons.size(); i++) {   // indexed: asked per event, and List.of iterators are not free
+            PersonId p = persons.get(i);
             if (s.person(p).isEmpty()) {
-                return c.fail(Rule.PERSON_IN_DOSSIER, "persons", p + " is not a person of this dossier");
+                return fail(Rule.PERSON_IN_DOSSIER, "persons", p + " is not a person of this dossier");
             }
         }
         if (event instanceof EntitlementDecided e) {
             Policy.ReceptionEntitlement p = policies.entitlement(receptionType(s), e.date());
             if (!e.entitled() && !s.reception().isEmpty()) {
-                return c.fail(Rule.RECEPTION_NEEDS_ENTITLEMENT, "entitled", s.reception().size()
+                return fail(Rule.RECEPTION_NEEDS_ENTITLEMENT, "entitled", s.reception().size()
                         + " person(s) still placed, waiting or sponsored: they leave reception first");
             }
-            return c.failIf(p.entitlement() == Policy.Entitlement.AUTOMATIC && !e.entitled(), Rule.ENTITLEMENT_POLICY, "entitled",
-                    receptionType(s) + " applicants are entitled under " + p.id());
+            return failIf(p.entitlement() == Policy.Entitlement.AUTOMATIC && !e.entitled(), Rule.ENTITLEMENT_POLICY, "entitled",
+                    () -> receptionType(s) + " applicants are entitled under " + p.id());
         }
         if (event instanceof SponsorshipStarted && s.arrivedThrough() != PathwayChannel.RESETTLEMENT) {
-            return c.fail(Rule.COMMUNITY_SPONSORSHIP, null, "the dossier did not arrive through resettlement"
+            return fail(Rule.COMMUNITY_SPONSORSHIP, null, "the dossier did not arrive through resettlement"
                     + (s.arrivedThrough() == null ? "" : " but through " + s.arrivedThrough()));
         }
         if (event instanceof PutOnWaitingList || event instanceof PlacedInFacility || event instanceof SponsorshipStarted) {
             if (!Boolean.TRUE.equals(s.entitled())) {
-                return c.fail(Rule.RECEPTION_NEEDS_ENTITLEMENT, null, "entitlement is " + (s.entitled() == null ? "not decided" : "refused"));
+                return fail(Rule.RECEPTION_NEEDS_ENTITLEMENT, null, "entitlement is " + (s.entitled() == null ? "not decided" : "refused"));
             }
         }
         if (event instanceof PutOnWaitingList e) {
-            return persons(c, s, e.persons(), st -> st == null, "already waiting, placed or sponsored");
+            return persons(s, e.persons(), st -> st == null, "already waiting, placed or sponsored");
         } else if (event instanceof PlacedInFacility e) {
             // From the waiting list, or back into the network when a community sponsorship breaks down.
-            return persons(c, s, e.persons(), st -> st == null || !st.placed(), "already placed")
-                    .or(() -> minorsPlaces(c, s, e.persons(), e.placeType().forUnaccompaniedMinors()));
+            return persons(s, e.persons(), st -> st == null || !st.placed(), "already placed")
+                    .or(() -> minorsPlaces(s, e.persons(), e.placeType().forUnaccompaniedMinors()));
         } else if (event instanceof TransferredBetweenFacilities e) {
-            return persons(c, s, e.persons(), st -> st != null && st.placed(), "not placed")
-                    .or(() -> minorsPlaces(c, s, e.persons(), e.placeType().forUnaccompaniedMinors()));
+            return persons(s, e.persons(), st -> st != null && st.placed(), "not placed")
+                    .or(() -> minorsPlaces(s, e.persons(), e.placeType().forUnaccompaniedMinors()));
         } else if (event instanceof SponsorshipStarted e) {
             // Residents of the network (the dedicated centre) move out with this event; the network is not part of the
             // dossier's state, so which facility they leave is not checked.
-            return persons(c, s, e.persons(), st -> st == null || !st.sponsored(), "already sponsored")
-                    .or(() -> c.failIf(!e.until().isAfter(e.date()), Rule.COMMUNITY_SPONSORSHIP, "until",
-                            "the planned end " + e.until() + " is not after the start " + e.date()));
+            return persons(s, e.persons(), st -> st == null || !st.sponsored(), "already sponsored")
+                    .or(() -> failIf(!e.until().isAfter(e.date()), Rule.COMMUNITY_SPONSORSHIP, "until",
+                            () -> "the planned end " + e.until() + " is not after the start " + e.date()));
         } else if (event instanceof LeftReception e) {
-            return persons(c, s, e.persons(), st -> st != null, "neither placed, waiting nor sponsored")
-                    .or(() -> sponsorshipEnd(c, s, e))
-                    .or(() -> leaving(c, s, e));
+            return persons(s, e.persons(), st -> st != null, "neither placed, waiting nor sponsored")
+                    .or(() -> sponsorshipEnd(s, e))
+                    .or(() -> leaving(s, e));
         }
         return Optional.empty();
     }
 
     /** Only sponsored persons leave for the reason of community sponsorship; residents move to it with {@code SponsorshipStarted}. */
-    private Optional<Rejection> sponsorshipEnd(Checker c, DossierState s, LeftReception e) {
+    private Optional<Broken> sponsorshipEnd(DossierState s, LeftReception e) {
         if (e.reason() != LeaveReason.COMMUNITY_SPONSORSHIP) {
             return Optional.empty();
         }
-        for (PersonId p : e.persons()) {
+        for (int i = 0; i < e.persons().size(); i++) {
+            PersonId p = e.persons().get(i);
             if (!s.reception().get(p).sponsored()) {
-                return c.fail(Rule.COMMUNITY_SPONSORSHIP, "reason", p + " is " + s.reception().get(p).status()
+                return fail(Rule.COMMUNITY_SPONSORSHIP, "reason", p + " is " + s.reception().get(p).status()
                         + ", not sponsored: a resident moves to community sponsorship with SponsorshipStarted");
             }
         }
@@ -311,48 +321,50 @@ public final class Rulebook {
             return s.applicationType();
         }
         for (ApplicationType t : ApplicationType.values()) {
-            if (t.requiredPathway().equals(Optional.ofNullable(s.arrivedThrough()))) {
+            if (t.requiredPathway().orElse(null) == s.arrivedThrough()) {
                 return t;
             }
         }
         return ApplicationType.FIRST;
     }
 
-    private Optional<Rejection> persons(Checker c, DossierState s, List<PersonId> ids, java.util.function.Predicate<Stay> ok, String problem) {
-        for (PersonId p : ids) {
+    private Optional<Broken> persons(DossierState s, List<PersonId> ids, java.util.function.Predicate<Stay> ok, String problem) {
+        for (int i = 0; i < ids.size(); i++) {
+            PersonId p = ids.get(i);
             if (!ok.test(s.reception().get(p))) {
-                return c.fail(Rule.RECEPTION_PERSON_STATUS, "persons", p + " is " + problem);
+                return fail(Rule.RECEPTION_PERSON_STATUS, "persons", p + " is " + problem);
             }
         }
         return Optional.empty();
     }
 
-    private Optional<Rejection> minorsPlaces(Checker c, DossierState s, List<PersonId> ids, boolean minorsPlace) {
-        for (PersonId p : ids) {
+    private Optional<Broken> minorsPlaces(DossierState s, List<PersonId> ids, boolean minorsPlace) {
+        for (int i = 0; i < ids.size(); i++) {
+            PersonId p = ids.get(i);
             if (s.isUnaccompaniedMinor(p) != minorsPlace) {
-                return c.fail(Rule.UNACCOMPANIED_MINOR_PLACES, "placeType", p + (minorsPlace
+                return fail(Rule.UNACCOMPANIED_MINOR_PLACES, "placeType", p + (minorsPlace
                         ? " is not an unaccompanied minor" : " is an unaccompanied minor"));
             }
         }
         return Optional.empty();
     }
 
-    private Optional<Rejection> leaving(Checker c, DossierState s, LeftReception e) {
+    private Optional<Broken> leaving(DossierState s, LeftReception e) {
         switch (e.reason()) {
             case FINAL_NEGATIVE_EXIT -> {
                 Optional<LocalDate> end = negativeExitDate(s);
                 if (end.isEmpty()) {
-                    return c.fail(Rule.NEGATIVE_EXIT_PERIOD, "reason", "no final negative decision"
+                    return fail(Rule.NEGATIVE_EXIT_PERIOD, "reason", "no final negative decision"
                             + (s.state() == ProcedureState.REJECTED_FINAL ? " with an order to leave" : ""));
                 }
-                return c.failIf(e.date().isBefore(end.get()), Rule.NEGATIVE_EXIT_PERIOD, "date", "aid runs until " + end.get());
+                return failIf(e.date().isBefore(end.get()), Rule.NEGATIVE_EXIT_PERIOD, "date", () -> "aid runs until " + end.get());
             }
             case POSITIVE_TRANSITION_END -> {
                 Optional<LocalDate> end = transitionEnd(s);
                 if (end.isEmpty()) {
-                    return c.fail(Rule.TRANSITION_PERIOD, "reason", "no status held");
+                    return fail(Rule.TRANSITION_PERIOD, "reason", "no status held");
                 }
-                return c.failIf(e.date().isBefore(end.get()), Rule.TRANSITION_PERIOD, "date", "the transition period runs until " + end.get());
+                return failIf(e.date().isBefore(end.get()), Rule.TRANSITION_PERIOD, "date", () -> "the transition period runs until " + end.get());
             }
             default -> {
                 return Optional.empty();
@@ -360,20 +372,20 @@ public final class Rulebook {
         }
     }
 
-    private Optional<Rejection> returns(Checker c, DossierState s, ReturnEvent event) {
+    private Optional<Broken> returns(DossierState s, ReturnEvent event) {
         if (!s.reception().isEmpty()) {
-            return c.fail(Rule.RETURN_AFTER_RECEPTION, null, s.reception().size() + " person(s) still placed, waiting or sponsored");
+            return fail(Rule.RETURN_AFTER_RECEPTION, null, s.reception().size() + " person(s) still placed, waiting or sponsored");
         }
         if (event instanceof ForcedReturn e) {
             if (e.kind() == ForcedReturnKind.DUBLIN_TRANSFER) {
-                return c.failIf(s.state() != ProcedureState.DUBLIN_TRANSFER, Rule.FORCED_RETURN_GROUNDS, "kind", "no Dublin transfer decision");
+                return failIf(s.state() != ProcedureState.DUBLIN_TRANSFER, Rule.FORCED_RETURN_GROUNDS, "kind", () -> "no Dublin transfer decision");
             }
             if (s.state() == ProcedureState.NOTIFIED_NEGATIVE || s.state() == ProcedureState.APPEAL_PENDING
                     || s.state() == ProcedureState.PROTECTED || s.state().atCgvs() || s.state() == ProcedureState.DECIDED) {
-                return c.fail(Rule.FORCED_RETURN_GROUNDS, null, "the procedure is still open or the household is protected");
+                return fail(Rule.FORCED_RETURN_GROUNDS, null, "the procedure is still open or the household is protected");
             }
-            return c.failIf(s.orderToLeaveExpiresOn() == null || !e.date().isAfter(s.orderToLeaveExpiresOn()), Rule.FORCED_RETURN_GROUNDS,
-                    "date", s.orderToLeaveExpiresOn() == null ? "no order to leave" : "the order to leave runs until " + s.orderToLeaveExpiresOn());
+            return failIf(s.orderToLeaveExpiresOn() == null || !e.date().isAfter(s.orderToLeaveExpiresOn()), Rule.FORCED_RETURN_GROUNDS,
+                    "date", () -> s.orderToLeaveExpiresOn() == null ? "no order to leave" : "the order to leave runs until " + s.orderToLeaveExpiresOn());
         }
         return Optional.empty();
     }
@@ -433,14 +445,19 @@ public final class Rulebook {
         return out;
     }
 
-    /** Builds rejections for one event in one state. */
-    private record Checker(DossierState state, ChainEvent event) {
-        Optional<Rejection> fail(Rule rule, String field, String detail) {
-            return Optional.of(new Rejection(event.type(), rule, state.state(), field, detail));
-        }
+    private static Optional<Broken> fail(Rule rule, String field, String detail) {
+        return Optional.of(new Broken(rule, field, detail));
+    }
 
-        Optional<Rejection> failIf(boolean broken, Rule rule, String field, String detail) {
-            return broken ? fail(rule, field, detail) : Optional.empty();
+    /** The detail is only worked out when the rule is broken: most checks pass, once per event. */
+    private static Optional<Broken> failIf(boolean broken, Rule rule, String field, Supplier<String> detail) {
+        return broken ? fail(rule, field, detail.get()) : Optional.empty();
+    }
+
+    /** A broken rule; {@link #check} adds the event and the state it was broken in. */
+    private record Broken(Rule rule, String field, String detail) {
+        Rejection rejection(DossierState s, ChainEvent e) {
+            return new Rejection(e.type(), rule, s.state(), field, detail);
         }
     }
 }

@@ -69,7 +69,8 @@ public record DossierState(
     }
 
     private Person find(PersonId id) {
-        for (Person p : persons) {
+        for (int i = 0; i < persons.size(); i++) {   // indexed: asked per reception event, and List.of iterators are not free
+            Person p = persons.get(i);
             if (p.id().equals(id)) {
                 return p;
             }

@@ -167,12 +167,12 @@ public final class Evolution {
             d.stay(e.persons(), Stay.waiting(day));
         } else if (event instanceof PlacedInFacility e) {
             // Entering the network is the placement day, also for someone who waited on the list.
-            for (PersonId p : e.persons()) {
-                d.reception().put(p, Stay.placed(e.facility(), e.placeType(), day));
-            }
+            d.stay(e.persons(), Stay.placed(e.facility(), e.placeType(), day));
         } else if (event instanceof TransferredBetweenFacilities e) {
-            for (PersonId p : e.persons()) {
-                d.reception().put(p, Stay.placed(e.facility(), e.placeType(), d.reception().get(p).enteredOn()));
+            Map<PersonId, Stay> reception = d.reception();
+            for (int i = 0; i < e.persons().size(); i++) {
+                PersonId p = e.persons().get(i);
+                reception.put(p, Stay.placed(e.facility(), e.placeType(), reception.get(p).enteredOn()));
             }
         } else if (event instanceof VulnerabilityAssessed e) {
             Set<PersonId> v = new HashSet<>(d.vulnerable);
@@ -184,11 +184,12 @@ public final class Evolution {
             d.vulnerable = v;
         } else if (event instanceof SponsorshipStarted e) {
             // Received outside the network from the start day; a network place or waiting-list entry ends with it.
-            for (PersonId p : e.persons()) {
-                d.reception().put(p, Stay.sponsored(e.partner(), day, e.until()));
-            }
+            d.stay(e.persons(), Stay.sponsored(e.partner(), day, e.until()));
         } else if (event instanceof LeftReception e) {
-            e.persons().forEach(d.reception()::remove);
+            Map<PersonId, Stay> reception = d.reception();
+            for (int i = 0; i < e.persons().size(); i++) {
+                reception.remove(e.persons().get(i));
+            }
         } else if (event instanceof VoluntaryReturn) {
             d.state = ProcedureState.RETURNED;
         } else if (event instanceof ForcedReturn) {
@@ -317,8 +318,12 @@ public final class Evolution {
             finalNegativeOn = day;
         }
 
+        /** The same stay for each person (stays are immutable, so one serves all). Loops: per reception event. */
         void stay(List<PersonId> ids, Stay stay) {
-            ids.forEach(p -> reception().put(p, stay));
+            Map<PersonId, Stay> m = reception();
+            for (int i = 0; i < ids.size(); i++) {
+                m.put(ids.get(i), stay);
+            }
         }
 
         /** The stays, to change: a copy of the previous state's, made on first use. */
