@@ -388,11 +388,27 @@ public final class Engine {
     }
 
     private static List<PersonId> ids(List<Person> persons) {
-        return persons.stream().map(Person::id).toList();
+        PersonId[] out = new PersonId[persons.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = persons.get(i).id();
+        }
+        return List.of(out);
     }
 
     private static List<PersonId> inReceptionIds(DossierState s) {
-        return s.reception().keySet().stream().sorted().toList();
+        return staying(s, st -> true);
+    }
+
+    /** The persons whose stay passes {@code which}, sorted; loops, as every departure and leaving asks it. */
+    private static List<PersonId> staying(DossierState s, java.util.function.Predicate<Stay> which) {
+        List<PersonId> out = new ArrayList<>(s.reception().size());
+        for (Map.Entry<PersonId, Stay> e : s.reception().entrySet()) {
+            if (which.test(e.getValue())) {
+                out.add(e.getKey());
+            }
+        }
+        out.sort(null);
+        return out;
     }
 
     // ---- initial state --------------------------------------------------------------------
@@ -1010,8 +1026,7 @@ public final class Engine {
         }
         int days = (int) Math.ceil(-Math.log(1 - rng.nextDouble()) / h * 30.4375);
         at(from.plusDays(Math.max(1, days)), () -> {
-            List<PersonId> ps = c.state.reception().entrySet().stream()
-                    .filter(e -> e.getValue().placed() && e.getValue().enteredOn().equals(placedOn)).map(Map.Entry::getKey).sorted().toList();
+            List<PersonId> ps = staying(c.state, st -> st.placed() && st.enteredOn().equals(placedOn));
             if (!ps.isEmpty()) {
                 emit(c, new LeftReception(c.state.dossier(), today(), LeaveReason.VOLUNTARY_DEPARTURE, ps));
             }
@@ -1029,8 +1044,7 @@ public final class Engine {
         }
         int days = (int) Math.ceil(-Math.log(1 - rng.nextDouble()) / h * 30.4375);
         at(from.plusDays(Math.max(1, days)), () -> {
-            List<PersonId> ps = c.state.reception().entrySet().stream()
-                    .filter(e -> e.getValue().waiting() && e.getValue().enteredOn().equals(since)).map(Map.Entry::getKey).sorted().toList();
+            List<PersonId> ps = staying(c.state, st -> st.waiting() && st.enteredOn().equals(since));
             if (!ps.isEmpty()) {
                 emit(c, new LeftReception(c.state.dossier(), today(), LeaveReason.NO_SHOW, ps));
             }
