@@ -24,13 +24,13 @@ import be.keten.core.state.Stay;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -44,6 +44,8 @@ import java.util.function.Consumer;
 public final class ChainStatistics implements Consumer<ChainEvent> {
     private final StatisticsParameters parameters;
     private final Map<DossierId, DossierState> states = new HashMap<>();
+    // The month of the latest event: nearly every event falls in it, and YearMonth.from is not cheap.
+    private YearMonth month;
     // Fields below are the aggregates a checkpoint carries (package-private for StatisticsCheckpoint).
     YearMonth first;
     YearMonth last;
@@ -83,7 +85,10 @@ public final class ChainStatistics implements Consumer<ChainEvent> {
 
     @Override
     public void accept(ChainEvent e) {
-        DossierState before = states.getOrDefault(e.dossier(), DossierState.empty(e.dossier()));
+        DossierState before = states.get(e.dossier());
+        if (before == null) {
+            before = DossierState.empty(e.dossier());
+        }
         DossierState after = Evolution.apply(before, e);
         states.put(e.dossier(), after);
         accept(e, before, after);
@@ -102,21 +107,26 @@ public final class ChainStatistics implements Consumer<ChainEvent> {
             dossierCount++;
         }
         LocalDate day = e.date();
-        YearMonth m = YearMonth.from(day);
+        YearMonth m = monthOf(day);
         first = first == null || m.isBefore(first) ? m : first;
         last = last == null || m.isAfter(last) ? m : last;
 
-        if (e instanceof ApplicationRegistered r) {
-            for (Person p : r.persons()) {
-                applications.computeIfAbsent(m, k -> new HashMap<>()).computeIfAbsent(r.applicationType().dvzColumn(), k -> new HashMap<>())
-                        .merge(p.nationality(), 1L, Long::sum);
+        // Indexed loops over the persons: an iterator over the core's immutable lists is garbage for each event.
+        if (e instanceof ApplicationRegistered r && !r.persons().isEmpty()) {
+            Map<Nationality, Long> byNat = applications.computeIfAbsent(m, k -> new HashMap<>())
+                    .computeIfAbsent(r.applicationType().dvzColumn(), k -> new HashMap<>());
+            for (int i = 0; i < r.persons().size(); i++) {
+                byNat.merge(r.persons().get(i).nationality(), 1L, Long::sum);
             }
         }
         if (e instanceof DecisionEvent d) {
             Map<Unit, Map<Nationality, DecisionTally>> byUnit = decisions.computeIfAbsent(m, k -> new EnumMap<>(Unit.class));
-            for (Person p : after.persons()) {
-                byUnit.computeIfAbsent(Unit.PERSONS, k -> new HashMap<>()).computeIfAbsent(p.nationality(), k -> new DecisionTally())
-                        .add(d.decisionType(), 1);
+            List<Person> persons = after.persons();
+            if (!persons.isEmpty()) {
+                Map<Nationality, DecisionTally> byNat = byUnit.computeIfAbsent(Unit.PERSONS, k -> new HashMap<>());
+                for (int i = 0; i < persons.size(); i++) {
+                    byNat.computeIfAbsent(persons.get(i).nationality(), k -> new DecisionTally()).add(d.decisionType(), 1);
+                }
             }
             byUnit.computeIfAbsent(Unit.DOSSIERS, k -> new HashMap<>()).computeIfAbsent(after.nationality(), k -> new DecisionTally())
                     .add(d.decisionType(), 1);
@@ -150,40 +160,98 @@ public final class ChainStatistics implements Consumer<ChainEvent> {
         DossierState empty = DossierState.empty(s.dossier());
         stockChange(workload, false, inWorkload(s), empty, s, day);
         stockChange(rvvPending, false, s.state() == ProcedureState.APPEAL_PENDING, empty, s, day);
-        reception(empty, s, null, day, YearMonth.from(day), false);
+        reception(empty, s, null, day, monthOf(day), false);
         residentsChange(empty, s, day);
+    }
+
+    private YearMonth monthOf(LocalDate day) {
+        if (month == null || month.getMonthValue() != day.getMonthValue() || month.getYear() != day.getYear()) {
+            month = YearMonth.of(day.getYear(), day.getMonthValue());
+        }
+        return month;
     }
 
     /** Residents by profile: the dossier's placed persons before and after the event, the difference applied. */
     private void residentsChange(DossierState before, DossierState after, LocalDate day) {
-        // Most events leave the residents' profiles alone: same stays, same persons, same category.
-        if (before.reception() == after.reception() && before.persons() == after.persons()
-                && ResidentCategory.of(before.state()) == ResidentCategory.of(after.state())) {
+        // Most events leave the residents' profiles alone: same persons, same category, and the same
+        // stays or at least the same persons placed (a transfer, a waiting-list change).
+        if (before.persons() == after.persons() && ResidentCategory.of(before.state()) == ResidentCategory.of(after.state())
+                && (before.reception() == after.reception() || samePlaced(before, after))) {
             return;
         }
-        Map<Resident, Long> was = residents(before);
-        Map<Resident, Long> is = residents(after);
-        if (was.equals(is)) {
+        Resident[] was = residents(before);
+        Resident[] is = residents(after);
+        if (sameProfiles(was, is)) {
             return;
         }
-        was.forEach((r, n) -> residents.change(r, day, -n));
-        is.forEach((r, n) -> residents.change(r, day, n));
+        // Every profile of either side gets its change, netting to zero where it is on both (as a
+        // checkpoint has always recorded it).
+        for (Resident r : was) {
+            residents.change(r, day, -1);
+        }
+        for (Resident r : is) {
+            residents.change(r, day, 1);
+        }
     }
 
-    private static Map<Resident, Long> residents(DossierState s) {
-        if (s.reception().isEmpty()) {
-            return Map.of();
-        }
-        Map<Resident, Long> out = new HashMap<>();
-        boolean family = s.persons().size() > 1;
-        ResidentCategory category = ResidentCategory.of(s.state());
-        for (Person p : s.persons()) {
-            Stay st = s.reception().get(p.id());
-            if (st != null && st.placed()) {
-                out.merge(new Resident(family, p.sex(), p.yearOfBirth(), p.nationality(), category), 1L, Long::sum);
+    /** Whether the persons placed are the same in both states, which share their list of persons. */
+    private static boolean samePlaced(DossierState before, DossierState after) {
+        List<Person> persons = after.persons();
+        for (int i = 0; i < persons.size(); i++) {
+            PersonId id = persons.get(i).id();
+            if (placed(before, id) != placed(after, id)) {
+                return false;
             }
         }
-        return out;
+        return true;
+    }
+
+    private static boolean placed(DossierState s, PersonId id) {
+        Stay st = s.reception().get(id);
+        return st != null && st.placed();
+    }
+
+    private static final Resident[] NO_RESIDENTS = {};
+
+    /** The profiles of the dossier's placed persons, one per person. */
+    private static Resident[] residents(DossierState s) {
+        if (s.reception().isEmpty()) {
+            return NO_RESIDENTS;
+        }
+        List<Person> persons = s.persons();
+        boolean family = persons.size() > 1;
+        ResidentCategory category = ResidentCategory.of(s.state());
+        Resident[] out = new Resident[persons.size()];
+        int n = 0;
+        for (int i = 0; i < persons.size(); i++) {
+            Person p = persons.get(i);
+            if (placed(s, p.id())) {
+                out[n++] = new Resident(family, p.sex(), p.yearOfBirth(), p.nationality(), category);
+            }
+        }
+        return n == out.length ? out : Arrays.copyOf(out, n);
+    }
+
+    /** The same profiles as many times each, in any order. */
+    static boolean sameProfiles(Resident[] a, Resident[] b) {
+        if (a.length != b.length) {
+            return false;
+        }
+        if (Arrays.equals(a, b)) {
+            return true;   // the usual case: the same persons in the same order
+        }
+        boolean[] matched = new boolean[b.length];
+        for (Resident r : a) {
+            int j = 0;
+            while (j < b.length && (matched[j] || !r.equals(b[j]))) {
+                j++;
+            }
+            if (j == b.length) {
+                return false;
+            }
+            matched[j] = true;
+        }
+        return true;
     }
 
     private boolean inWorkload(DossierState s) {
@@ -199,54 +267,64 @@ public final class ChainStatistics implements Consumer<ChainEvent> {
 
     /** Stocks of waiting, sponsored and placed persons; with {@code flows}, also entries, departures and lengths of stay. */
     private void reception(DossierState before, DossierState after, ChainEvent e, LocalDate day, YearMonth m, boolean flows) {
-        if (before.reception().equals(after.reception())) {
+        Map<PersonId, Stay> wasStays = before.reception();
+        Map<PersonId, Stay> isStays = after.reception();
+        if (wasStays == isStays) {
+            return;   // the core keeps the map when no stay changed
+        }
+        // The persons of either side, each once; the order does not matter (each person's changes add up).
+        for (Map.Entry<PersonId, Stay> en : wasStays.entrySet()) {
+            Stay was = en.getValue();
+            Stay is = isStays.get(en.getKey());
+            if (!was.equals(is)) {
+                stayChange(was, is, e, day, m, flows);
+            }
+        }
+        for (Map.Entry<PersonId, Stay> en : isStays.entrySet()) {
+            if (!wasStays.containsKey(en.getKey())) {
+                stayChange(null, en.getValue(), e, day, m, flows);
+            }
+        }
+    }
+
+    /** One person's stay changed from {@code was} to {@code is} (null: none). */
+    private void stayChange(Stay was, Stay is, ChainEvent e, LocalDate day, YearMonth m, boolean flows) {
+        if (was != null && was.waiting()) {
+            waitingList.change(Unit.PERSONS, day, -1);
+        }
+        if (is != null && is.waiting()) {
+            waitingList.change(Unit.PERSONS, day, 1);
+        }
+        // Community sponsorship is reception outside the network: neither a place nor the waiting list.
+        if (was != null && was.sponsored()) {
+            sponsored.change(Unit.PERSONS, day, -1);
+        }
+        if (is != null && is.sponsored()) {
+            sponsored.change(Unit.PERSONS, day, 1);
+        }
+        if (was != null && was.placed()) {
+            occupancyByType.change(was.placeType(), day, -1);
+            occupancyByFacility.change(was.facility(), day, -1);
+        }
+        if (is != null && is.placed()) {
+            occupancyByType.change(is.placeType(), day, 1);
+            occupancyByFacility.change(is.facility(), day, 1);
+        }
+        if (!flows) {
             return;
         }
-        Set<PersonId> ids = new HashSet<>(before.reception().keySet());
-        ids.addAll(after.reception().keySet());
-        for (PersonId p : ids) {
-            Stay was = before.reception().get(p);
-            Stay is = after.reception().get(p);
-            if (was != null && was.equals(is)) {
-                continue;
-            }
-            if (was != null && was.waiting()) {
-                waitingList.change(Unit.PERSONS, day, -1);
-            }
-            if (is != null && is.waiting()) {
-                waitingList.change(Unit.PERSONS, day, 1);
-            }
-            // Community sponsorship is reception outside the network: neither a place nor the waiting list.
-            if (was != null && was.sponsored()) {
-                sponsored.change(Unit.PERSONS, day, -1);
-            }
-            if (is != null && is.sponsored()) {
-                sponsored.change(Unit.PERSONS, day, 1);
-            }
-            if (was != null && was.placed()) {
-                occupancyByType.change(was.placeType(), day, -1);
-                occupancyByFacility.change(was.facility(), day, -1);
-            }
-            if (is != null && is.placed()) {
-                occupancyByType.change(is.placeType(), day, 1);
-                occupancyByFacility.change(is.facility(), day, 1);
-            }
-            if (!flows) {
-                continue;
-            }
-            boolean entered = is != null && is.placed() && (was == null || !was.placed());
-            boolean left = was != null && was.placed() && (is == null || !is.placed());
-            if (entered) {
-                receptionIn.merge(m, 1L, Long::sum);
-            }
-            if (left) {
-                LeaveReason reason = e instanceof LeftReception l ? l.reason()
-                        : e instanceof SponsorshipStarted ? LeaveReason.COMMUNITY_SPONSORSHIP : LeaveReason.RETURN;
-                receptionOut.computeIfAbsent(m, k -> new EnumMap<>(LeaveReason.class)).merge(reason, 1L, Long::sum);
-                long[] s = stays.computeIfAbsent(day.getYear(), k -> new long[2]);
-                s[0]++;
-                s[1] += ChronoUnit.DAYS.between(was.enteredOn(), day);
-            }
+        boolean entered = is != null && is.placed() && (was == null || !was.placed());
+        boolean left = was != null && was.placed() && (is == null || !is.placed());
+        if (entered) {
+            receptionIn.merge(m, 1L, Long::sum);
+        }
+        if (left) {
+            LeaveReason reason = e instanceof LeftReception l ? l.reason()
+                    : e instanceof SponsorshipStarted ? LeaveReason.COMMUNITY_SPONSORSHIP : LeaveReason.RETURN;
+            receptionOut.computeIfAbsent(m, k -> new EnumMap<>(LeaveReason.class)).merge(reason, 1L, Long::sum);
+            long[] s = stays.computeIfAbsent(day.getYear(), k -> new long[2]);
+            s[0]++;
+            s[1] += ChronoUnit.DAYS.between(was.enteredOn(), day);
         }
     }
 

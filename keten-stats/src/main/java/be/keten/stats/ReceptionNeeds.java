@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 
@@ -37,7 +38,10 @@ public final class ReceptionNeeds implements java.util.function.Consumer<ChainEv
 
     @Override
     public void accept(ChainEvent e) {
-        DossierState before = states.getOrDefault(e.dossier(), DossierState.empty(e.dossier()));
+        DossierState before = states.get(e.dossier());
+        if (before == null) {
+            before = DossierState.empty(e.dossier());
+        }
         DossierState after = Evolution.apply(before, e);
         states.put(e.dossier(), after);
         accept(e, before, after);
@@ -52,8 +56,15 @@ public final class ReceptionNeeds implements java.util.function.Consumer<ChainEv
      * later {@link #accept(ChainEvent)}.
      */
     public void accept(ChainEvent e, DossierState before, DossierState after) {
-        long change = unaccommodated(after) - unaccommodated(before);
-        entitledNotAccommodated.change(Unit.PERSONS, e.date(), change);
+        boolean sameStays = before.reception() == after.reception();   // the core keeps the map when no stay changed
+        // Most events change neither the stays, nor the household, nor the entitlement, nor the stage.
+        if (!sameStays || before.persons() != after.persons() || before.entitled() != after.entitled()
+                || ResidentCategory.of(before.state()) != ResidentCategory.of(after.state())) {
+            entitledNotAccommodated.change(Unit.PERSONS, e.date(), unaccommodated(after) - unaccommodated(before));
+        }
+        if (sameStays) {
+            return;
+        }
         for (var entry : after.reception().entrySet()) {
             Stay was = before.reception().get(entry.getKey());
             Stay is = entry.getValue();
@@ -79,8 +90,9 @@ public final class ReceptionNeeds implements java.util.function.Consumer<ChainEv
             return 0;
         }
         long n = 0;
-        for (Person p : s.persons()) {
-            Stay st = s.reception().get(p.id());
+        List<Person> persons = s.persons();
+        for (int i = 0; i < persons.size(); i++) {   // no iterator: this runs for many events
+            Stay st = s.reception().get(persons.get(i).id());
             if (st == null || st.waiting()) {   // a sponsored person is received, outside the network
                 n++;
             }

@@ -201,6 +201,54 @@ class ChainStatisticsTest {
     }
 
     @Test
+    void residentsByProfileFollowPlacementsStagesAndDepartures() {
+        DossierId id = DossierId.of("D-RES-0001");
+        Person mother = p("P-RES-1", "AF");
+        Person son = new Person(PersonId.of("P-RES-2"), Nationality.of("AF"), Sex.MALE, 2012, false);
+        List<PersonId> ids = List.of(mother.id(), son.id());
+        List<ChainEvent> e = new ArrayList<>(toCgvs(id, List.of(mother, son), "2023-01-02", "2023-02-01"));
+        e.add(new EntitlementDecided(id, d("2023-02-01"), true, "RECEPTION_FIRST"));
+        e.add(new PlacedInFacility(id, d("2023-02-02"), "F-ARR", PlaceType.FIRST_PHASE, ids, "test"));
+        e.add(new TransferredBetweenFacilities(id, d("2023-02-10"), "F-COL", PlaceType.COLLECTIVE, ids));
+        e.add(new InterviewHeld(id, d("2023-04-03")));
+        e.add(new FinalDecisionTaken(id, d("2023-04-28"), DecisionType.SUBSIDIARY_PROTECTION));
+        e.add(new DecisionNotified(id, d("2023-05-02")));
+        e.add(new LeftReception(id, d("2023-07-03"), LeaveReason.VOLUNTARY_DEPARTURE, List.of(son.id())));
+        dossier(e.toArray(ChainEvent[]::new));
+        ChainStatistics s = ChainStatistics.of(log);
+
+        Resident pendingMother = new Resident(true, Sex.FEMALE, 1990, Nationality.of("AF"), ResidentCategory.PROCEDURE_PENDING);
+        Resident pendingSon = new Resident(true, Sex.MALE, 2012, Nationality.of("AF"), ResidentCategory.PROCEDURE_PENDING);
+        Resident protectedMother = new Resident(true, Sex.FEMALE, 1990, Nationality.of("AF"), ResidentCategory.STATUS_HOLDER_IN_TRANSITION);
+        Resident protectedSon = new Resident(true, Sex.MALE, 2012, Nationality.of("AF"), ResidentCategory.STATUS_HOLDER_IN_TRANSITION);
+        assertThat(s.residents(d("2023-02-01"))).isEmpty();
+        assertThat(s.residents(d("2023-03-31"))).containsOnly(java.util.Map.entry(pendingMother, 1L), java.util.Map.entry(pendingSon, 1L));
+        assertThat(s.residents(d("2023-05-02"))).containsOnly(java.util.Map.entry(protectedMother, 1L), java.util.Map.entry(protectedSon, 1L));
+        assertThat(s.residents(d("2023-07-03"))).containsOnly(java.util.Map.entry(protectedMother, 1L));
+        // A transfer moves no resident: no change on its day. The mother, still placed when her son
+        // leaves, has a change on that day too, netting to zero (as checkpoints have always held it).
+        assertThat(days(s, pendingMother)).containsExactly((int) d("2023-02-02").toEpochDay(), (int) d("2023-05-02").toEpochDay());
+        assertThat(days(s, protectedMother)).containsExactly((int) d("2023-05-02").toEpochDay(), (int) d("2023-07-03").toEpochDay());
+    }
+
+    private static int[] days(ChainStatistics s, Resident r) {
+        StockSeries.Changes c = s.residents.changes.get(r);
+        return java.util.Arrays.copyOf(c.days, c.size);
+    }
+
+    @Test
+    void sameProfilesIsEqualityOfMultisets() {
+        Resident a = new Resident(false, Sex.FEMALE, 1990, Nationality.of("SY"), ResidentCategory.OTHER);
+        Resident b = new Resident(false, Sex.MALE, 1990, Nationality.of("SY"), ResidentCategory.OTHER);
+        Resident a2 = new Resident(false, Sex.FEMALE, 1990, Nationality.of("SY"), ResidentCategory.OTHER);
+        assertThat(ChainStatistics.sameProfiles(new Resident[] {}, new Resident[] {})).isTrue();
+        assertThat(ChainStatistics.sameProfiles(new Resident[] {a, b}, new Resident[] {b, a2})).isTrue();
+        assertThat(ChainStatistics.sameProfiles(new Resident[] {a, a, b}, new Resident[] {a, b, b})).isFalse();
+        assertThat(ChainStatistics.sameProfiles(new Resident[] {a}, new Resident[] {a, a})).isFalse();
+        assertThat(ChainStatistics.sameProfiles(new Resident[] {a}, new Resident[] {b})).isFalse();
+    }
+
+    @Test
     void suspendedFilesCanBeLeftOutOfTheWorkload() {
         DossierId ru = DossierId.of("D-RU-0001");
         List<ChainEvent> e = new ArrayList<>(toCgvs(ru, List.of(p("P-RU-1", "RU")), "2023-01-02", "2023-02-01"));
