@@ -16,8 +16,11 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
@@ -195,12 +198,27 @@ public final class StatisticsCheckpoint {
         return values;
     }
 
+    /**
+     * The entries in the order of their keys' bytes: the same aggregates then give the same
+     * checkpoint in every run, whereas a hash map's order follows hash codes that differ from run to
+     * run (an enum's, a record's with enum components). The order read back does not matter.
+     */
     private static <K, V> void writeMap(DataOutput out, Map<K, V> map, Writer<K> keys, Writer<V> values) throws IOException {
         out.writeInt(map.size());
+        List<Encoded<V>> entries = new ArrayList<>(map.size());
         for (Map.Entry<K, V> e : map.entrySet()) {
-            keys.write(out, e.getKey());
-            values.write(out, e.getValue());
+            ByteArrayOutputStream key = new ByteArrayOutputStream();
+            keys.write(new DataOutputStream(key), e.getKey());
+            entries.add(new Encoded<>(key.toByteArray(), e.getValue()));
         }
+        entries.sort((x, y) -> Arrays.compareUnsigned(x.key(), y.key()));
+        for (Encoded<V> e : entries) {
+            out.write(e.key());
+            values.write(out, e.value());
+        }
+    }
+
+    private record Encoded<V>(byte[] key, V value) {
     }
 
     private static <K, V, M extends Map<K, V>> M readMap(DataInput in, M into, Reader<K> keys, Reader<V> values) throws IOException {

@@ -57,6 +57,23 @@ class StatisticsCheckpointTest {
         assertThat(s.dossiers()).isEqualTo(byDossier.size());
     }
 
+    /**
+     * The same aggregates give the same bytes, however their maps came to be ordered: here the
+     * dossiers come in another order, which reorders the entries of the statistics' hash maps.
+     */
+    @Property(tries = 10)
+    void theSameAggregatesGiveTheSameBytes(@ForAll long seed) {
+        List<ChainEvent> log = RandomChainLog.of(seed, 300);
+        Map<DossierId, List<ChainEvent>> byDossier = new LinkedHashMap<>();
+        log.forEach(e -> byDossier.computeIfAbsent(e.dossier(), d -> new ArrayList<>()).add(e));
+        List<List<ChainEvent>> dossiers = new ArrayList<>(byDossier.values());
+        java.util.Collections.shuffle(dossiers, new java.util.Random(seed));
+        List<ChainEvent> reordered = new ArrayList<>();
+        dossiers.forEach(reordered::addAll);
+
+        assertThat(StatisticsCheckpoint.write(ChainStatistics.of(reordered))).isEqualTo(StatisticsCheckpoint.write(ChainStatistics.of(log)));
+    }
+
     @Test
     void theRandomLogExercisesEveryAggregate() {
         ChainStatistics s = ChainStatistics.of(RandomChainLog.of(7, 300));
