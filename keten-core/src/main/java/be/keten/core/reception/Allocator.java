@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -95,7 +96,7 @@ public final class Allocator {
 
     /** Whether {@link #queued} gives the same households for both states on any day under any policy (see {@link Candidate#sameHouseholds}). */
     public static boolean sameQueued(DossierState a, DossierState b) {
-        return java.util.Objects.equals(a.entitled(), b.entitled()) && Candidate.sameHouseholds(a, b);
+        return Objects.equals(a.entitled(), b.entitled()) && Candidate.sameHouseholds(a, b);
     }
 
     /** The reception priority policy a round on {@code day} applies (its queue is classified under it). */
@@ -381,7 +382,6 @@ public final class Allocator {
         }
         return false;
     }
-
 
     private static int room(int[] room, List<PlaceType> types) {
         int most = 0;
