@@ -44,7 +44,12 @@ public record Scenario(String name, LocalDate start, int horizonMonths, Initial 
 
     /** The pathway channel whose arrivals apply with {@code type}, if the scenario has one. */
     public Optional<Pathway> pathway(ApplicationType type) {
-        return pathways.stream().filter(p -> p.applicationType() == type).findFirst();
+        for (Pathway p : pathways) {   // a loop: asked for every CGVS decision
+            if (p.applicationType() == type) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Stocks at the start date. Occupancy is in persons by place type. */
@@ -101,12 +106,11 @@ public record Scenario(String name, LocalDate start, int horizonMonths, Initial 
         }
 
         static ApplicationType applicationTypeOf(PathwayChannel channel) {
-            for (ApplicationType t : ApplicationType.values()) {
-                if (t.requiredPathway().equals(Optional.of(channel))) {
-                    return t;
-                }
+            ApplicationType t = ApplicationType.following(channel);
+            if (t == null) {
+                throw new IllegalArgumentException("no application type follows an arrival through " + channel);
             }
-            throw new IllegalArgumentException("no application type follows an arrival through " + channel);
+            return t;
         }
     }
 

@@ -16,6 +16,8 @@ public enum ApplicationType {
     HUMANITARIAN_CORRIDOR("first_excl_resettlement", PathwayChannel.HUMANITARIAN_CORRIDOR),
     OTHER_ADMISSION("first_excl_resettlement", PathwayChannel.OTHER_ADMISSION);
 
+    private static final ApplicationType[] ALL = values();   // values() copies its array on every call
+
     private final String dvzColumn;
     private final PathwayChannel pathway;
 
@@ -32,5 +34,15 @@ public enum ApplicationType {
     /** The arrival channel that must precede the application, if any. */
     public Optional<PathwayChannel> requiredPathway() {
         return Optional.ofNullable(pathway);
+    }
+
+    /** The application type registered after an arrival through {@code channel}; null for none (no channel, or one no type requires). */
+    public static ApplicationType following(PathwayChannel channel) {
+        for (ApplicationType t : ALL) {
+            if (t.pathway != null && t.pathway == channel) {
+                return t;
+            }
+        }
+        return null;
     }
 }

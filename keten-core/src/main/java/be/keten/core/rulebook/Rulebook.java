@@ -320,12 +320,8 @@ public final class Rulebook {
         if (s.applicationType() != null) {
             return s.applicationType();
         }
-        for (ApplicationType t : ApplicationType.values()) {
-            if (t.requiredPathway().orElse(null) == s.arrivedThrough()) {
-                return t;
-            }
-        }
-        return ApplicationType.FIRST;
+        ApplicationType following = ApplicationType.following(s.arrivedThrough());
+        return following != null ? following : ApplicationType.FIRST;
     }
 
     private Optional<Broken> persons(DossierState s, List<PersonId> ids, java.util.function.Predicate<Stay> ok, String problem) {
