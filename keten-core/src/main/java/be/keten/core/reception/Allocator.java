@@ -162,9 +162,20 @@ public final class Allocator {
      * {@link #priority}{@code (day)} in a year of {@code day}, in {@link #QUEUE_ORDER}. The households
      * left waiting are not listed (the caller has them in its queue): the round stops at the first
      * single man who must wait, as every household after him is a single man who must wait too.
+     *
+     * @throws IllegalArgumentException when {@code residents} are not in dossier order (the order
+     *                                  decides who gets a scarce stay place, so it is checked, not assumed)
      */
     public Allocation allocate(LocalDate day, Network network, Collection<DossierState> residents, Iterable<Candidate> queue,
                                Map<String, Integer> occupied) {
+        DossierState previous = null;
+        for (DossierState s : residents) {
+            if (previous != null && DOSSIER_ORDER.compare(previous, s) >= 0) {
+                throw new IllegalArgumentException("residents due to move on must come in dossier order, once each: " + previous.dossier()
+                        + " before " + s.dossier());
+            }
+            previous = s;
+        }
         return round(day, network, residents, queue, occupied, false);
     }
 

@@ -149,6 +149,21 @@ class AllocatorTest {
         });
     }
 
+    /** Who gets a scarce stay place depends on the order residents move on in: a caller keeping them must keep dossier order. */
+    @Test
+    void residentsDueToMoveOnOutOfDossierOrderAreRefused() {
+        Network n = new Network(List.of(Households.facility("F-ARR", PlaceType.FIRST_PHASE, 10, LanguageRegion.BRUSSELS),
+                Households.facility("F-COL", PlaceType.COLLECTIVE, 1, LanguageRegion.BRUSSELS)));
+        List<DossierState> due = new ArrayList<>(Households.residents("F-ARR", PlaceType.FIRST_PHASE, 2, DAY.minusDays(30)));
+        Allocation a = ALLOCATOR.allocate(DAY, n, due, List.of(), Allocator.occupancy(due));
+        assertThat(a.transfers()).singleElement().extracting(Allocation.Transfer::dossier).isEqualTo(due.get(0).dossier());
+
+        List<DossierState> reversed = new ArrayList<>(due);
+        java.util.Collections.reverse(reversed);
+        assertThatThrownBy(() -> ALLOCATOR.allocate(DAY, n, reversed, List.of(), Allocator.occupancy(due)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dossier order");
+    }
+
     @Test
     void facilitiesReservedForTargetGroupsAdmitOnlyThose() {
         Facility familiesOnly = new Facility("F-FAM", "families", Operator.FEDASIL, PlaceType.FIRST_PHASE, LanguageRegion.WALLONIA,
