@@ -85,10 +85,7 @@ public final class ChainStatistics implements Consumer<ChainEvent> {
 
     @Override
     public void accept(ChainEvent e) {
-        DossierState before = states.get(e.dossier());
-        if (before == null) {
-            before = DossierState.empty(e.dossier());
-        }
+        DossierState before = states.computeIfAbsent(e.dossier(), DossierState::empty);
         DossierState after = Evolution.apply(before, e);
         states.put(e.dossier(), after);
         accept(e, before, after);
