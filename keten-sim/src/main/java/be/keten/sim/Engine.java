@@ -220,19 +220,18 @@ public final class Engine {
                 occupied.merge(st.facility(), -1, (x, y) -> x + y == 0 ? null : x + y);
             }
         }
-        boolean moving = false;
         boolean waits = false;
         for (Stay st : c.state.reception().values()) {
             if (st.placed()) {
                 occupied.merge(st.facility(), 1, Integer::sum);
-                moving |= st.placeType() == PlaceType.FIRST_PHASE || st.placeType() == PlaceType.UAM_OBSERVATION_ORIENTATION;
             } else {
                 waits |= st.waiting();
             }
         }
         DossierId id = c.state.dossier();
         LocalDate was = c.movesOn;
-        c.movesOn = moving ? allocator.movesOn(c.state) : null;
+        c.movesOn = allocator.movesOn(c.state);   // the core's definition of who moves on, and when; null: nobody
+        boolean moving = c.movesOn != null;
         if (moving && !today.isBefore(c.movesOn)) {
             due.put(id, c);
         } else if (was != null && !today.isBefore(was)) {
