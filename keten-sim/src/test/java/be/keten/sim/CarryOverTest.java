@@ -66,9 +66,13 @@ class CarryOverTest {
         // No voluntary departures, so a placed status holder leaves at the end of the transition period and no earlier.
         try {
             Path f = Files.createTempFile("carry", ".yaml");
-            Files.writeString(f, Files.readString(Scenarios.path("small.yaml")).replace("horizon_months: 24", "horizon_months: 6")
-                    .replace("voluntary_departure_per_month: 0.01", "voluntary_departure_per_month: 0"));
-            return ScenarioFile.read(f);
+            try {
+                Files.writeString(f, Files.readString(Scenarios.path("small.yaml")).replace("horizon_months: 24", "horizon_months: 6")
+                        .replace("voluntary_departure_per_month: 0.01", "voluntary_departure_per_month: 0"));
+                return ScenarioFile.read(f);
+            } finally {
+                Files.deleteIfExists(f);
+            }
         } catch (Exception e) {
             throw new AssertionError(e);
         }
