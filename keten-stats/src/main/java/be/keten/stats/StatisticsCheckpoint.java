@@ -231,10 +231,11 @@ public final class StatisticsCheckpoint {
     /** Per key, its changes as a map of epoch day to sum, in day order. */
     private static <K> void writeSeries(DataOutput out, StockSeries<K> series, Writer<K> keys) throws IOException {
         writeMap(out, series.changes, keys, (o, c) -> {
-            o.writeInt(c.size);
-            for (int i = 0; i < c.size; i++) {
-                o.writeInt(c.days[i]);
-                o.writeLong(c.sums[i]);
+            int n = c.size();
+            o.writeInt(n);
+            for (int i = 0; i < n; i++) {
+                o.writeInt(c.day(i));
+                o.writeLong(c.sum(i));
             }
         });
     }

@@ -17,34 +17,100 @@ public final class StockSeries<K> {
      * One key's changes: the days with a change, ascending (as epoch days), and the sum of the
      * changes on each. Primitive arrays rather than a sorted map: a simulation adds millions of
      * changes, nearly all on the latest day, which is an append or an addition to the last entry.
+     * A change dated before the latest day (a simulated subsequent applicant's earlier application,
+     * years back) waits in a second pair of arrays until the changes are next read: inserting each
+     * at once moved the years of changes after it.
      */
     static final class Changes {
-        int[] days = new int[8];
-        long[] sums = new long[8];
-        int size;
+        private int[] days = new int[8];
+        private long[] sums = new long[8];
+        private int size;
+        private int[] lateDays = new int[0];
+        private long[] lateSums = new long[0];
+        private int lateSize;
 
         void add(int day, long delta) {
-            int i = size;
             if (size > 0 && day <= days[size - 1]) {
-                i = day == days[size - 1] ? size - 1 : Arrays.binarySearch(days, 0, size, day);
-                if (i >= 0) {
-                    sums[i] += delta;
+                if (day == days[size - 1]) {
+                    sums[size - 1] += delta;
                     return;
                 }
-                i = -i - 1;
+                if (lateSize == lateDays.length) {
+                    lateDays = Arrays.copyOf(lateDays, Math.max(8, lateSize * 2));
+                    lateSums = Arrays.copyOf(lateSums, lateDays.length);
+                }
+                lateDays[lateSize] = day;
+                lateSums[lateSize++] = delta;
+                return;
             }
             if (size == days.length) {
                 days = Arrays.copyOf(days, size * 2);
                 sums = Arrays.copyOf(sums, size * 2);
             }
-            System.arraycopy(days, i, days, i + 1, size - i);
-            System.arraycopy(sums, i, sums, i + 1, size - i);
-            days[i] = day;
-            sums[i] = delta;
-            size++;
+            days[size] = day;
+            sums[size++] = delta;
+        }
+
+        /** Merges the late changes into the days and sums, in one pass. */
+        private void settle() {
+            if (lateSize == 0) {
+                return;
+            }
+            long[] late = new long[lateSize];   // day and index packed, so one sort orders both
+            for (int i = 0; i < lateSize; i++) {
+                late[i] = (long) lateDays[i] << 32 | i;
+            }
+            Arrays.sort(late);
+            int[] d = new int[size + lateSize];
+            long[] s = new long[d.length];
+            int n = 0;
+            int i = 0;
+            int j = 0;
+            while (i < size || j < late.length) {
+                int day;
+                long delta;
+                if (j == late.length || i < size && days[i] <= (int) (late[j] >> 32)) {
+                    day = days[i];
+                    delta = sums[i++];
+                } else {
+                    day = (int) (late[j] >> 32);
+                    delta = lateSums[(int) late[j++]];
+                }
+                if (n > 0 && d[n - 1] == day) {
+                    s[n - 1] += delta;
+                } else {
+                    d[n] = day;
+                    s[n++] = delta;
+                }
+            }
+            days = d;
+            sums = s;
+            size = n;
+            lateSize = 0;
+            lateDays = new int[0];
+            lateSums = new long[0];
+        }
+
+        /** The number of days with a change. */
+        int size() {
+            settle();
+            return size;
+        }
+
+        /** The {@code i}-th day with a change, ascending. */
+        int day(int i) {
+            settle();
+            return days[i];
+        }
+
+        /** The sum of the changes on {@link #day(int) day(i)}. */
+        long sum(int i) {
+            settle();
+            return sums[i];
         }
 
         long upTo(int day) {
+            settle();
             long sum = 0;
             for (int i = 0; i < size && days[i] <= day; i++) {
                 sum += sums[i];

@@ -233,7 +233,7 @@ class ChainStatisticsTest {
 
     private static int[] days(ChainStatistics s, Resident r) {
         StockSeries.Changes c = s.residents.changes.get(r);
-        return java.util.Arrays.copyOf(c.days, c.size);
+        return java.util.stream.IntStream.range(0, c.size()).map(c::day).toArray();
     }
 
     @Test
