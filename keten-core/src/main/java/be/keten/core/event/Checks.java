@@ -1,9 +1,12 @@
 package be.keten.core.event;
 
 import be.keten.core.id.PersonId;
+import be.keten.core.person.Person;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
 
 /** Field checks shared by the event records' constructors. */
 final class Checks {
@@ -15,35 +18,46 @@ final class Checks {
         Objects.requireNonNull(date, "date");
     }
 
-    static <T> List<T> nonEmptyDistinct(String field, List<T> values) {
+    /** A household: at least one person, none named twice (two records of one person id are one person). */
+    static List<Person> household(List<Person> persons) {
+        return nonEmptyDistinct("persons", persons, Person::id);
+    }
+
+    static List<PersonId> persons(List<PersonId> persons) {
+        return nonEmptyDistinct("persons", persons, Function.identity());
+    }
+
+    private static <T> List<T> nonEmptyDistinct(String field, List<T> values, Function<? super T, ?> key) {
         Objects.requireNonNull(values, field);
         if (values.isEmpty()) {
             throw new IllegalArgumentException(field + " must name at least one person");
         }
-        if (hasDuplicate(values)) {
+        if (hasDuplicate(values, key)) {
             throw new IllegalArgumentException(field + " names a person twice");
         }
         return List.copyOf(values);
     }
 
-    /** Households are small: compared pairwise, without a set, as every reception event is checked. */
-    private static boolean hasDuplicate(List<?> values) {
+    /** Households are small: compared pairwise, without a set or a stream, as every reception event is checked. */
+    private static <T> boolean hasDuplicate(List<T> values, Function<? super T, ?> key) {
         int n = values.size();
         if (n > 16) {
-            return new HashSet<>(values).size() != n;
+            Set<Object> seen = new HashSet<>();
+            for (int i = 0; i < n; i++) {
+                if (!seen.add(key.apply(values.get(i)))) {
+                    return true;
+                }
+            }
+            return false;
         }
         for (int i = 1; i < n; i++) {
-            Object v = values.get(i);
+            Object v = key.apply(values.get(i));
             for (int j = 0; j < i; j++) {
-                if (Objects.equals(v, values.get(j))) {
+                if (Objects.equals(v, key.apply(values.get(j)))) {
                     return true;
                 }
             }
         }
         return false;
-    }
-
-    static List<PersonId> persons(List<PersonId> persons) {
-        return nonEmptyDistinct("persons", persons);
     }
 }

@@ -21,7 +21,7 @@ public sealed interface PathwayEvent extends ChainEvent {
             Checks.common(dossier, date);
             Objects.requireNonNull(channel, "channel");
             Objects.requireNonNull(firstCountryOfAsylum, "firstCountryOfAsylum");
-            persons = Checks.nonEmptyDistinct("persons", persons);
+            persons = Checks.household(persons);
             if (programmeYear < 2000 || programmeYear > 2100) {
                 throw new IllegalArgumentException("programmeYear " + programmeYear + " is outside 2000..2100");
             }

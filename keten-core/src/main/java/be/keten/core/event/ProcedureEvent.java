@@ -28,10 +28,7 @@ public sealed interface ProcedureEvent extends ChainEvent {
             Objects.requireNonNull(application, "application");
             Objects.requireNonNull(applicationType, "applicationType");
             Objects.requireNonNull(languageRole, "languageRole");
-            persons = Checks.nonEmptyDistinct("persons", persons);
-            if (persons.stream().map(Person::id).distinct().count() != persons.size()) {
-                throw new IllegalArgumentException("persons names a person twice");
-            }
+            persons = Checks.household(persons);
         }
 
         public Person principal() {
