@@ -31,7 +31,7 @@ import java.util.Set;
  * @param heldStatus       refugee status or subsidiary protection while {@code PROTECTED} (also during a holder's appeal)
  * @param finalNegativeOn  the day the rejection became final (ends reception after the exit period)
  * @param entitled         Fedasil's entitlement decision, null while none was taken
- * @param reception        persons waiting for, placed in or sponsored outside reception, by person
+ * @param reception        persons waiting for, placed in or sponsored outside reception, by person (in person order)
  * @param vulnerable       persons found vulnerable by Fedasil's screening
  */
 public record DossierState(
@@ -48,7 +48,7 @@ public record DossierState(
     public DossierState {
         persons = List.copyOf(persons);
         ageAssessments = Map.copyOf(ageAssessments);
-        reception = Map.copyOf(reception);
+        reception = Stays.copyOf(reception);
         vulnerable = Set.copyOf(vulnerable);
     }
 

@@ -1,0 +1,87 @@
+package be.keten.core.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import be.keten.core.id.PersonId;
+import be.keten.core.reception.PlaceType;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+/** A dossier's stays behave as the map they were copied from, in person order, and cannot be changed. */
+class StaysTest {
+    private static final LocalDate DAY = LocalDate.of(2024, 5, 1);
+
+    private static PersonId person(int n) {
+        return PersonId.of("P-T-" + (1000 + n));
+    }
+
+    private static Stay stay(int kind) {
+        return switch (kind % 3) {
+            case 0 -> Stay.waiting(DAY.plusDays(kind));
+            case 1 -> Stay.placed("F-T-0001", PlaceType.COLLECTIVE, DAY.plusDays(kind));
+            default -> Stay.placed("F-T-0002", PlaceType.INDIVIDUAL, DAY.minusDays(kind));
+        };
+    }
+
+    @Property
+    void aCopyIsEqualToItsSourceAndReadsTheSame(@ForAll @Size(max = 12) List<@IntRange(min = 0, max = 20) Integer> persons,
+                                                @ForAll @IntRange(min = 0, max = 20) int asked) {
+        Map<PersonId, Stay> source = new HashMap<>();
+        for (int i = 0; i < persons.size(); i++) {
+            source.put(person(persons.get(i)), stay(i));
+        }
+        Map<PersonId, Stay> copy = Stays.copyOf(source);
+        assertThat(copy).isEqualTo(source);
+        assertThat(source).isEqualTo(copy);
+        assertThat(copy.hashCode()).isEqualTo(source.hashCode());
+        assertThat(copy).isEqualTo(Map.copyOf(source));
+        assertThat(copy.size()).isEqualTo(source.size());
+        assertThat(copy.isEmpty()).isEqualTo(source.isEmpty());
+        assertThat(copy.get(person(asked))).isEqualTo(source.get(person(asked)));
+        assertThat(copy.containsKey(person(asked))).isEqualTo(source.containsKey(person(asked)));
+        assertThat(copy.get("not a person")).isNull();
+        List<PersonId> order = new ArrayList<>(copy.keySet());
+        assertThat(order).isSorted().containsExactlyInAnyOrderElementsOf(source.keySet());
+        assertThat(Stays.copyOf(copy)).isSameAs(copy);
+    }
+
+    @Test
+    void theStaysCannotBeChanged() {
+        Map<PersonId, Stay> copy = Stays.copyOf(Map.of(person(1), stay(0), person(2), stay(1)));
+        assertThatThrownBy(() -> copy.put(person(3), stay(2))).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> copy.remove(person(1))).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(copy::clear).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> copy.entrySet().iterator().next().setValue(stay(2))).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> copy.values().removeIf(s -> true)).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(copy).hasSize(2);
+    }
+
+    @Test
+    void aNullIsRefusedAsMapCopyOfRefusesIt() {
+        Map<PersonId, Stay> withNull = new HashMap<>();
+        withNull.put(person(1), null);
+        assertThatThrownBy(() -> Stays.copyOf(withNull)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void theStateKeepsItsStaysInPersonOrder() {
+        Map<PersonId, Stay> source = new HashMap<>();
+        for (int i = 30; i > 0; i--) {
+            source.put(person(i), stay(i));
+        }
+        DossierState s = DossierState.empty(be.keten.core.id.DossierId.of("D-T-0001"));
+        DossierState withStays = new DossierState(s.dossier(), 1, DAY, s.state(), s.persons(), null, false, Map.of(), null, 0, null, null, null,
+                null, null, null, false, false, null, null, null, null, null, null, null, null, null, null, null, source, java.util.Set.of());
+        assertThat(new ArrayList<>(withStays.reception().keySet())).isSorted().hasSize(30);
+        assertThat(withStays.reception()).isEqualTo(source);
+    }
+}
