@@ -255,11 +255,28 @@ public final class Engine {
             return;   // no round yet: the first one builds the queue
         }
         List<Candidate> now = c.waiting ? Allocator.queued(c.state, queueDay, queuePolicy) : List.of();
-        if (!now.equals(c.queued)) {
-            c.queued.forEach(queue::remove);
-            queue.addAll(now);
+        if (!same(now, c.queued)) {
+            for (int i = 0; i < c.queued.size(); i++) {   // indexed loops: List.of iterators are not free, and this runs per reception event
+                queue.remove(c.queued.get(i));
+            }
+            for (int i = 0; i < now.size(); i++) {
+                queue.add(now.get(i));
+            }
             c.queued = now;
         }
+    }
+
+    /** {@code a.equals(b)}, without the iterators {@code List.equals} builds. */
+    private static boolean same(List<Candidate> a, List<Candidate> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).equals(b.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** For tests: check every allocation round against one that reads every dossier afresh. */

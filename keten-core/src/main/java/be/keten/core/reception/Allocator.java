@@ -184,7 +184,9 @@ public final class Allocator {
         Policy.ReceptionPriority policy = priority(day);
         Map<String, Integer> free = new HashMap<>();
         int capacity = 0;
-        for (Facility f : network.facilities()) {
+        List<Facility> facilities = network.facilities();
+        for (int i = 0; i < facilities.size(); i++) {   // indexed loops over the facilities: List.of iterators are not free
+            Facility f = facilities.get(i);
             int places = f.capacityOn(day);
             capacity += places;
             free.put(f.id(), Math.max(0, places - occupied.getOrDefault(f.id(), 0)));
@@ -342,22 +344,15 @@ public final class Allocator {
             if (!mayMove(s, day, room)) {   // nobody due, or no room left where they would go
                 continue;
             }
-            Map<String, List<PersonId>> byFacility = new HashMap<>();
-            Map<String, Stay> stays = new HashMap<>();
-            for (var e : s.reception().entrySet()) {
-                Stay st = e.getValue();
-                if (over(st, day)) {
-                    byFacility.computeIfAbsent(st.facility(), k -> new ArrayList<>()).add(e.getKey());
-                    stays.put(st.facility(), st);
-                }
-            }
+            Map<String, List<PersonId>> byFacility = overByFacility(s, day);
             for (var e : byFacility.entrySet()) {
-                boolean minor = stays.get(e.getKey()).placeType() == PlaceType.UAM_OBSERVATION_ORIENTATION;
+                Stay stay = s.reception().get(e.getValue().get(0));
+                boolean minor = stay.placeType() == PlaceType.UAM_OBSERVATION_ORIENTATION;
                 List<PlaceType> next = minor ? MINOR_NEXT : ADULT_NEXT;
                 if (room(room, next) < e.getValue().size()) {
                     continue;
                 }
-                List<PersonId> persons = e.getValue().stream().sorted().toList();
+                List<PersonId> persons = List.copyOf(e.getValue());   // sorted: the stays come in person order
                 Optional<Facility> to = choose(network, free, next, persons.size(), s.languageRole(), day, groupOf(s, persons, day),
                         Candidate.resettled(s), misses);
                 if (to.isPresent()) {
@@ -373,10 +368,40 @@ public final class Allocator {
         return out;
     }
 
+    /**
+     * The persons whose first-phase or observation stay is over, by facility, in person order (the
+     * order of the stays). Nearly always one facility: then no hash map is built, as a saturated
+     * network asks this of every resident due to move on in every round.
+     */
+    private Map<String, List<PersonId>> overByFacility(DossierState s, LocalDate day) {
+        String only = null;
+        List<PersonId> persons = new ArrayList<>(s.reception().size());
+        Map<String, List<PersonId>> byFacility = null;
+        for (var e : s.reception().entrySet()) {
+            Stay st = e.getValue();
+            if (!over(st, day)) {
+                continue;
+            }
+            if (byFacility == null && (only == null || only.equals(st.facility()))) {
+                only = st.facility();
+                persons.add(e.getKey());
+                continue;
+            }
+            if (byFacility == null) {   // a second facility: the general case, in the order a hash map gives
+                byFacility = new HashMap<>();
+                byFacility.put(only, persons);
+            }
+            byFacility.computeIfAbsent(st.facility(), k -> new ArrayList<>()).add(e.getKey());
+        }
+        return byFacility != null ? byFacility : only == null ? Map.of() : Map.of(only, persons);
+    }
+
     /** The most free places in one open facility of this place type. */
     private static int room(Network network, Map<String, Integer> free, PlaceType type, LocalDate day) {
         int most = 0;
-        for (Facility f : network.facilities()) {
+        List<Facility> facilities = network.facilities();
+        for (int i = 0; i < facilities.size(); i++) {
+            Facility f = facilities.get(i);
             if (f.placeType() == type && f.capacityOn(day) > 0) {
                 most = Math.max(most, free.getOrDefault(f.id(), 0));
             }
@@ -457,7 +482,9 @@ public final class Allocator {
             Facility best = null;
             int bestRank = 0;
             int bestFree = 0;
-            for (Facility f : network.facilities()) {
+            List<Facility> facilities = network.facilities();
+            for (int i = 0; i < facilities.size(); i++) {
+                Facility f = facilities.get(i);
                 if (f.placeType() != t) {
                     continue;
                 }

@@ -50,8 +50,8 @@ public record Facility(String id, String name, Operator operator, PlaceType plac
 
     public int capacityOn(LocalDate d) {
         int places = 0;
-        for (CapacityPeriod p : capacity) {   // a loop: every allocation round asks every facility
-            places += p.placesOn(d);
+        for (int i = 0; i < capacity.size(); i++) {   // indexed: every allocation round asks every facility, and List.of iterators are not free
+            places += capacity.get(i).placesOn(d);
         }
         return places;
     }

@@ -149,6 +149,28 @@ class AllocatorTest {
         });
     }
 
+    /** A family placed over two arrival centres moves on from each, each part together and in person order. */
+    @Test
+    void aHouseholdInTwoFirstPhaseCentresMovesOnFromEach() {
+        Network n = new Network(List.of(Households.facility("F-ARR-1", PlaceType.FIRST_PHASE, 10, LanguageRegion.BRUSSELS),
+                Households.facility("F-ARR-2", PlaceType.FIRST_PHASE, 10, LanguageRegion.BRUSSELS),
+                Households.facility("F-COL", PlaceType.COLLECTIVE, 10, LanguageRegion.WALLONIA)));
+        DossierState s = Households.family(DAY.minusDays(40), 4);
+        var ids = s.persons().stream().map(be.keten.core.person.Person::id).toList();
+        LocalDate placed = DAY.minusDays(20);
+        s = Households.apply(s, new be.keten.core.event.ReceptionEvent.PlacedInFacility(s.dossier(), placed, "F-ARR-2", PlaceType.FIRST_PHASE,
+                List.of(ids.get(3), ids.get(0)), "test"));
+        s = Households.apply(s, new be.keten.core.event.ReceptionEvent.PlacedInFacility(s.dossier(), placed, "F-ARR-1", PlaceType.FIRST_PHASE,
+                List.of(ids.get(2), ids.get(1)), "test"));
+        Allocation a = ALLOCATOR.allocate(DAY, n, List.of(s));
+        assertThat(a.transfers()).hasSize(2).allSatisfy(t -> assertThat(t.facility()).isEqualTo("F-COL"));
+        assertThat(a.transfers()).extracting(Allocation.Transfer::from).containsExactlyInAnyOrder("F-ARR-1", "F-ARR-2");
+        assertThat(a.transfers()).filteredOn(t -> t.from().equals("F-ARR-2")).singleElement()
+                .extracting(Allocation.Transfer::persons).isEqualTo(List.of(ids.get(0), ids.get(3)));
+        assertThat(a.transfers()).filteredOn(t -> t.from().equals("F-ARR-1")).singleElement()
+                .extracting(Allocation.Transfer::persons).isEqualTo(List.of(ids.get(1), ids.get(2)));
+    }
+
     /** Who gets a scarce stay place depends on the order residents move on in: a caller keeping them must keep dossier order. */
     @Test
     void residentsDueToMoveOnOutOfDossierOrderAreRefused() {
