@@ -1,7 +1,6 @@
 package be.keten.stats.synth;
 
 import be.keten.core.person.Nationality;
-import be.keten.io.reference.ReferenceData;
 import be.keten.io.reference.ReferenceData.DecisionsByNationality;
 import be.keten.io.reference.ReferenceFiles;
 import be.keten.core.calendar.Period;
