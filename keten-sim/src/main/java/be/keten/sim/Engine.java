@@ -149,7 +149,7 @@ public final class Engine {
         this.agenda = new Agenda(scenario.start(), scenario.end());
         this.rulebook = new Rulebook(scenario.policies(), clock);
         this.allocator = new Allocator(scenario.policies(), scenario.reception().firstPhaseDays(), 28);
-        this.stats = new ChainStatistics(scenario.statistics());
+        this.stats = ChainStatistics.withoutResidentProfiles(scenario.statistics());   // no figure of a simulation reads them
         this.officers = Staffing.officers(scenario);
         this.meanHousehold = scenario.inflow().meanHouseholdSize();
     }

@@ -43,6 +43,7 @@ import java.util.function.Consumer;
  */
 public final class ChainStatistics implements Consumer<ChainEvent> {
     private final StatisticsParameters parameters;
+    private final boolean profiles;
     private final Map<DossierId, DossierState> states = new HashMap<>();
     // The month of the latest event: nearly every event falls in it, and YearMonth.from is not cheap.
     private YearMonth month;
@@ -70,7 +71,26 @@ public final class ChainStatistics implements Consumer<ChainEvent> {
     final Map<Integer, long[]> stays = new TreeMap<>();
 
     public ChainStatistics(StatisticsParameters parameters) {
+        this(parameters, true);
+    }
+
+    private ChainStatistics(StatisticsParameters parameters, boolean profiles) {
         this.parameters = parameters;
+        this.profiles = profiles;
+    }
+
+    /**
+     * Statistics that count everything but the residents' profiles ({@link #residents}), which only
+     * Fedasil's publication reads: a simulation reads none, and counting them took a tenth of a
+     * replication's time. They cannot be written to a checkpoint, which would lack the profiles.
+     */
+    public static ChainStatistics withoutResidentProfiles(StatisticsParameters parameters) {
+        return new ChainStatistics(parameters, false);
+    }
+
+    /** Whether the residents' profiles are counted (all statistics but a simulation's). */
+    public boolean countsResidentProfiles() {
+        return profiles;
     }
 
     public static ChainStatistics of(Iterable<? extends ChainEvent> events) {
@@ -170,6 +190,9 @@ public final class ChainStatistics implements Consumer<ChainEvent> {
 
     /** Residents by profile: the dossier's placed persons before and after the event, the difference applied. */
     private void residentsChange(DossierState before, DossierState after, LocalDate day) {
+        if (!profiles) {
+            return;
+        }
         // Most events leave the residents' profiles alone: same persons, same category, and the same
         // stays or at least the same persons placed (a transfer, a waiting-list change).
         if (before.persons() == after.persons() && ResidentCategory.of(before.state()) == ResidentCategory.of(after.state())
@@ -455,6 +478,9 @@ public final class ChainStatistics implements Consumer<ChainEvent> {
 
     /** Residents on a day by profile (family or single, sex, year of birth, nationality, procedure stage). */
     public Map<Resident, Long> residents(LocalDate day) {
+        if (!profiles) {
+            throw new IllegalStateException("these statistics do not count the residents' profiles (a simulation's statistics)");
+        }
         return residents.all(day);
     }
 

@@ -46,6 +46,9 @@ public final class StatisticsCheckpoint {
 
     /** The aggregates, gzip-compressed. */
     public static byte[] write(ChainStatistics s) {
+        if (!s.countsResidentProfiles()) {
+            throw new IllegalArgumentException("statistics without the residents' profiles cannot be checkpointed: restored, they would lack them");
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes, 1 << 16))) {
             out.writeInt(MAGIC);

@@ -89,6 +89,34 @@ class StatisticsCheckpointTest {
         assertThat(s.residents(LocalDate.of(2023, 12, 31))).isNotEmpty();
     }
 
+    /** A simulation's statistics leave out the residents' profiles and count every other figure alike. */
+    @Property(tries = 20)
+    void withoutTheResidentsProfilesEveryOtherFigureIsTheSame(@ForAll long seed, @ForAll @IntRange(min = 1, max = 80) int dossiers) {
+        List<ChainEvent> log = RandomChainLog.of(seed, dossiers);
+        ChainStatistics all = ChainStatistics.of(log);
+        ChainStatistics simulated = ChainStatistics.withoutResidentProfiles(StatisticsParameters.defaults());
+        Map<DossierId, be.keten.core.state.DossierState> states = new java.util.HashMap<>();
+        for (ChainEvent e : log) {   // as the simulation gives them: with the states it holds
+            be.keten.core.state.DossierState before = states.getOrDefault(e.dossier(), be.keten.core.state.DossierState.empty(e.dossier()));
+            be.keten.core.state.DossierState after = Evolution.apply(before, e);
+            states.put(e.dossier(), after);
+            simulated.accept(e, before, after);
+        }
+        assertThat(simulated.countsResidentProfiles()).isFalse();
+        String withProfiles = figures(all);
+        assertThat(figures(simulated)).isEqualTo(withProfiles.replaceAll(" res \\{[^\n]*", ""));
+    }
+
+    @Test
+    void statisticsWithoutTheResidentsProfilesNeitherAnswerForThemNorCheckpoint() {
+        ChainStatistics s = ChainStatistics.withoutResidentProfiles(StatisticsParameters.defaults());
+        RandomChainLog.of(5, 30).forEach(s);
+        assertThatThrownBy(() -> s.residents(LocalDate.of(2023, 12, 31))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("residents' profiles");
+        assertThatThrownBy(() -> StatisticsCheckpoint.write(s)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("residents' profiles");
+    }
+
     @Test
     void aCheckpointOfAnotherCountingIsRefused() {
         byte[] bytes = StatisticsCheckpoint.write(ChainStatistics.of(RandomChainLog.of(3, 20)));
@@ -114,10 +142,12 @@ class StatisticsCheckpointTest {
                     .append(' ').append(s.judgments(p, null)).append(' ').append(s.rvvPending(end, Unit.PERSONS))
                     .append(" rec ").append(s.receptionIn(p)).append(' ').append(s.receptionOut(p))
                     .append(' ').append(new TreeMap<>(s.occupancyByPlaceType(end))).append(new TreeMap<>(s.occupancyByFacility(end)))
-                    .append(" wait ").append(s.waitingList(end)).append(" spon ").append(s.sponsored(end))
-                    .append(" res ").append(new TreeMap<>(s.residents(end).entrySet().stream()
-                            .collect(java.util.stream.Collectors.toMap(e -> e.getKey().toString(), Map.Entry::getValue))))
-                    .append('\n');
+                    .append(" wait ").append(s.waitingList(end)).append(" spon ").append(s.sponsored(end));
+            if (s.countsResidentProfiles()) {
+                b.append(" res ").append(new TreeMap<>(s.residents(end).entrySet().stream()
+                        .collect(java.util.stream.Collectors.toMap(e -> e.getKey().toString(), Map.Entry::getValue))));
+            }
+            b.append('\n');
         }
         for (int y = 2022; y <= 2026; y++) {
             b.append(y).append(" stay ").append(s.averageStayMonths(y)).append('\n');
