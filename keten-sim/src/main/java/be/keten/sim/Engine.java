@@ -852,6 +852,9 @@ public final class Engine {
     }
 
     private boolean suspendIfCovered(Case c, LocalDate d) {
+        if (!rulebook.policies().anyProcessingSuspension(d)) {
+            return false;   // spares reading the file, which has waited in the queue for months (its memory is cold)
+        }
         Optional<Policy.Suspension> s = rulebook.policies().processingSuspension(c.state.nationality(), c.state.protectedInOtherEuState(), d);
         if (s.isEmpty()) {
             return false;

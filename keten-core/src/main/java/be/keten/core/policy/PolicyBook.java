@@ -87,6 +87,14 @@ public final class PolicyBook {
                 && !(s.exemptProtectedInOtherEuState() && protectedInOtherEuState));
     }
 
+    /**
+     * Whether any suspension of processing is in force on {@code date}: when none is, a caller need
+     * not look at a file to know that none covers it (a simulation asks for every file it takes up).
+     */
+    public boolean anyProcessingSuspension(LocalDate date) {
+        return first(Suspension.class, date, s -> s.scope() == SuspensionScope.PROCESSING).isPresent();
+    }
+
     /** The suspension of the notification of {@code type} that covers a file on a date, if any. */
     public Optional<Suspension> notificationSuspension(Nationality nationality, boolean protectedInOtherEuState, DecisionType type,
                                                         LocalDate date) {
