@@ -15,9 +15,14 @@ public record Mix<E extends Enum<E>>(EnumMap<E, Double> shares) {
     }
 
     public E sample(SplittableRandom rng) {
+        return draw(shares, rng);
+    }
+
+    /** A key of {@code shares} with its share as probability, in the map's order; the last when rounding leaves the draw unspent. */
+    static <K> K draw(Map<K, Double> shares, SplittableRandom rng) {
         double u = rng.nextDouble();
-        E last = null;
-        for (Map.Entry<E, Double> e : shares.entrySet()) {
+        K last = null;
+        for (Map.Entry<K, Double> e : shares.entrySet()) {
             last = e.getKey();
             u -= e.getValue();
             if (u < 0) {
