@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 /** {@code keten backtest}: runs a past period and scores it against the published figures and a carry-forward baseline (docs/simulation.md). */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
         description = {"Run a scenario over a past period and set every figure the reference folder publishes inside it against the"
-                + " model (p50 and 5-95% band across replications) and against a naive carry-forward baseline, per indicator and year,"
+                + " model (p50 and 5-95%% band across replications) and against a naive carry-forward baseline, per indicator and year,"
                 + " with the errors and, per indicator, the mean absolute percentage error of both."})
 public final class BacktestCommand implements Callable<Integer> {
     @CommandLine.Spec
