@@ -1,6 +1,7 @@
 package be.keten.sim;
 
 import be.keten.core.reception.Candidate;
+import be.keten.core.reception.PlaceType;
 import be.keten.core.state.DossierState;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,9 +11,22 @@ final class Case {
     DossierState state;
     boolean waiting;   // someone of it is on the waiting list
     List<Candidate> queued = List.of();   // its households in the allocation queue
-    LocalDate movesOn;   // when someone in a first-phase or observation place is due to move on; null: nobody is in one
+    private LocalDate movesOnFromFirstPhase;   // when someone in a first-phase place is due to move on; null: nobody is in one
+    private LocalDate movesOnFromObservation;   // the same for an observation place
 
     Case(DossierState state) {
         this.state = state;
+    }
+
+    LocalDate movesOn(PlaceType from) {
+        return from == PlaceType.FIRST_PHASE ? movesOnFromFirstPhase : movesOnFromObservation;
+    }
+
+    void movesOn(PlaceType from, LocalDate on) {
+        if (from == PlaceType.FIRST_PHASE) {
+            movesOnFromFirstPhase = on;
+        } else {
+            movesOnFromObservation = on;
+        }
     }
 }

@@ -4,6 +4,7 @@ import be.keten.core.id.DossierId;
 import be.keten.core.policy.Policy;
 import be.keten.core.reception.Allocator;
 import be.keten.core.reception.Candidate;
+import be.keten.core.reception.PlaceType;
 import be.keten.core.state.DossierState;
 import be.keten.core.state.Stay;
 import java.time.LocalDate;
@@ -17,8 +18,8 @@ import java.util.TreeSet;
 /**
  * What an allocation round acts on, kept up to date on every accepted event so that a round
  * neither re-reads the network's residents nor re-derives and sorts the waiting list: the
- * residents per facility, the dossiers with someone due to move on from a first-phase or
- * observation place (and, by day, those who will be), the dossiers with someone waiting, and the
+ * residents per facility, the dossiers with someone due to move on from a first-phase place and
+ * those from an observation place (and, by day, those who will be), the dossiers with someone waiting, and the
  * queue of their households in the round's order, classified under {@link #queuePolicy} in the
  * year of {@link #queueDay} (rebuilt when a round falls under another policy or in another year).
  * Who moves on, and when, and how households queue are the core {@link Allocator}'s definitions.
@@ -26,8 +27,8 @@ import java.util.TreeSet;
 final class ReceptionRound {
     private final Allocator allocator;
     private final Map<String, Integer> occupied = new HashMap<>();
-    private final TreeMap<DossierId, Case> due = new TreeMap<>();   // in dossier order, the order the round takes them in
-    private final TreeMap<LocalDate, List<Case>> becomesDue = new TreeMap<>();   // may hold stale entries: checked when taken
+    private final Passing fromFirstPhase = new Passing(PlaceType.FIRST_PHASE);
+    private final Passing fromObservation = new Passing(PlaceType.UAM_OBSERVATION_ORIENTATION);
     private final Map<DossierId, Case> waiting = new HashMap<>();
     private final TreeSet<Candidate> queue = new TreeSet<>(Allocator.QUEUE_ORDER);
     private Policy.ReceptionPriority queuePolicy;
@@ -52,18 +53,9 @@ final class ReceptionRound {
                 waits |= st.waiting();
             }
         }
+        fromFirstPhase.track(c, today);
+        fromObservation.track(c, today);
         DossierId id = c.state.dossier();
-        LocalDate was = c.movesOn;
-        c.movesOn = allocator.movesOn(c.state);   // the core's definition of who moves on, and when; null: nobody
-        boolean moving = c.movesOn != null;
-        if (moving && !today.isBefore(c.movesOn)) {
-            due.put(id, c);
-        } else if (was != null && !today.isBefore(was)) {
-            due.remove(id);
-        }
-        if (moving && today.isBefore(c.movesOn) && !c.movesOn.equals(was)) {
-            becomesDue.computeIfAbsent(c.movesOn, k -> new ArrayList<>()).add(c);
-        }
         if (waits && !c.waiting) {
             waiting.put(id, c);
         } else if (!waits && c.waiting) {
@@ -117,20 +109,47 @@ final class ReceptionRound {
         }
     }
 
-    /** The states of the dossiers with someone due to move on by {@code d}, in dossier order (the order a round takes them in). */
-    List<DossierState> dueToMoveOn(LocalDate d) {
-        for (var first = becomesDue.firstEntry(); first != null && !first.getKey().isAfter(d); first = becomesDue.firstEntry()) {
-            for (Case c : becomesDue.pollFirstEntry().getValue()) {
-                if (first.getKey().equals(c.movesOn)) {
-                    due.put(c.state.dossier(), c);
+    /** The dossiers with someone due to move on by {@code d}, as a round takes them. */
+    Allocator.Due<Case> dueToMoveOn(LocalDate d) {
+        fromFirstPhase.advance(d);
+        fromObservation.advance(d);
+        return new Allocator.Due<>(fromFirstPhase.due, fromObservation.due, c -> c.state);
+    }
+
+    /** The dossiers with someone due to move on from one place type, and by day those who will be. */
+    private final class Passing {
+        private final PlaceType from;
+        private final TreeMap<DossierId, Case> due = new TreeMap<>();   // in dossier order, the order the round takes them in
+        private final TreeMap<LocalDate, List<Case>> becomesDue = new TreeMap<>();   // may hold stale entries: checked when taken
+
+        Passing(PlaceType from) {
+            this.from = from;
+        }
+
+        void track(Case c, LocalDate today) {
+            LocalDate was = c.movesOn(from);
+            LocalDate on = allocator.movesOn(c.state, from);   // the core's definition of who moves on, and when; null: nobody
+            c.movesOn(from, on);
+            DossierId id = c.state.dossier();
+            if (on != null && !today.isBefore(on)) {
+                due.put(id, c);
+            } else if (was != null && !today.isBefore(was)) {
+                due.remove(id);
+            }
+            if (on != null && today.isBefore(on) && !on.equals(was)) {
+                becomesDue.computeIfAbsent(on, k -> new ArrayList<>()).add(c);
+            }
+        }
+
+        void advance(LocalDate d) {
+            for (var first = becomesDue.firstEntry(); first != null && !first.getKey().isAfter(d); first = becomesDue.firstEntry()) {
+                for (Case c : becomesDue.pollFirstEntry().getValue()) {
+                    if (first.getKey().equals(c.movesOn(from))) {
+                        due.put(c.state.dossier(), c);
+                    }
                 }
             }
         }
-        List<DossierState> moving = new ArrayList<>(due.size());
-        for (Case c : due.values()) {
-            moving.add(c.state);
-        }
-        return moving;
     }
 
     /** The waiting households in the round's order. */

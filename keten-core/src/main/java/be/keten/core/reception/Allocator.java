@@ -1,5 +1,6 @@
 package be.keten.core.reception;
 
+import be.keten.core.id.DossierId;
 import be.keten.core.id.PersonId;
 import be.keten.core.person.LanguageRole;
 import be.keten.core.policy.Policy;
@@ -8,14 +9,17 @@ import be.keten.core.state.DossierState;
 import be.keten.core.state.Stay;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * One allocation round on a day (GUIDE §6.1–6.2), the same in operations and in simulation:
@@ -40,7 +44,7 @@ public final class Allocator {
     private static final List<PlaceType> MINOR_NEXT = List.of(PlaceType.UAM_COLLECTIVE, PlaceType.UAM_INDIVIDUAL, PlaceType.UAM_SPECIFIC);
     /** The order a round serves households in: priority group, then first come first served, then dossier, then adults before minors. */
     public static final Comparator<Candidate> QUEUE_ORDER = Allocator::inQueueOrder;
-    /** The order residents move on in: by dossier. */
+    /** The order residents of a closing facility move in: by dossier. */
     private static final Comparator<DossierState> DOSSIER_ORDER = Comparator.comparing(DossierState::dossier);
 
     private final PolicyBook policies;
@@ -104,11 +108,15 @@ public final class Allocator {
         return policies.receptionPriority(day);
     }
 
-    /** The first day someone of this dossier in a first-phase or observation place is due to move on; null if nobody is in one. */
-    public LocalDate movesOn(DossierState s) {
+    /**
+     * The first day someone of this dossier in a place of type {@code from} &mdash;
+     * {@link PlaceType#FIRST_PHASE} or {@link PlaceType#UAM_OBSERVATION_ORIENTATION} &mdash; is due to
+     * move on; null if nobody is in one.
+     */
+    public LocalDate movesOn(DossierState s, PlaceType from) {
         LocalDate first = null;
         for (Stay st : s.reception().values()) {
-            LocalDate on = movesOn(st);
+            LocalDate on = st.placeType() == from ? movesOn(st) : null;
             first = on != null && (first == null || on.isBefore(first)) ? on : first;
         }
         return first;
@@ -144,43 +152,49 @@ public final class Allocator {
     public Allocation allocate(LocalDate day, Network network, List<DossierState> dossiers, Map<String, Integer> occupied) {
         Policy.ReceptionPriority policy = priority(day);
         List<Candidate> queue = new ArrayList<>();
+        TreeMap<DossierId, DossierState> byDossier = new TreeMap<>();
         for (DossierState s : dossiers) {
             queue.addAll(queued(s, day, policy));
+            byDossier.put(s.dossier(), s);
         }
         queue.sort(QUEUE_ORDER);
-        List<DossierState> inOrder = new ArrayList<>(dossiers);
-        inOrder.sort(DOSSIER_ORDER);
-        return round(day, network, inOrder, queue, occupied, true);
+        return round(day, network, new Due<>(byDossier, byDossier, s -> s), queue, occupied, true);   // every dossier: a superset of those due
+    }
+
+    /**
+     * The residents a round may move on, in the order it takes them in (by dossier, as the sorted
+     * maps keep them, so the order is not left to the caller): the dossiers with someone due to move
+     * on from a first-phase place, and those with someone due to move on from an observation place
+     * ({@link #movesOn}). A map may hold more dossiers than are due; a dossier in both is taken once.
+     * Two maps, as a saturated network often has room in only one kind of stay place: a round then
+     * passes over the others unread.
+     *
+     * @param state the dossier's state now, of a map's value
+     */
+    public record Due<T>(SortedMap<DossierId, T> fromFirstPhase, SortedMap<DossierId, T> fromObservation, Function<? super T, DossierState> state) {
+        public Due {
+            if (fromFirstPhase.comparator() != null || fromObservation.comparator() != null) {
+                throw new IllegalArgumentException("residents due to move on must be kept in dossier order: maps in the natural order of dossier ids");
+            }
+            Objects.requireNonNull(state);
+        }
     }
 
     /**
      * The same round for a caller that also keeps the waiting queue itself (a simulation, where
-     * thousands of waiting households are not re-derived and sorted every day): {@code residents}
-     * need only hold the dossiers with someone due to move on by {@code day} ({@link #movesOn}), in
-     * dossier order (as a map keyed by {@link be.keten.core.id.DossierId} sorts them);
-     * {@code queue} is every dossier's {@link #queued} households, classified under
-     * {@link #priority}{@code (day)} in a year of {@code day}, in {@link #QUEUE_ORDER}. The households
-     * left waiting are not listed (the caller has them in its queue): the round stops at the first
-     * single man who must wait, as every household after him is a single man who must wait too.
-     *
-     * @throws IllegalArgumentException when {@code residents} are not in dossier order (the order
-     *                                  decides who gets a scarce stay place, so it is checked, not assumed)
+     * thousands of waiting households are not re-derived and sorted every day): {@code due} need
+     * only hold the dossiers with someone due to move on by {@code day}; {@code queue} is every
+     * dossier's {@link #queued} households, classified under {@link #priority}{@code (day)} in a year
+     * of {@code day}, in {@link #QUEUE_ORDER}. The households left waiting are not listed (the caller
+     * has them in its queue): the round stops at the first single man who must wait, as every
+     * household after him is a single man who must wait too.
      */
-    public Allocation allocate(LocalDate day, Network network, Collection<DossierState> residents, Iterable<Candidate> queue,
-                               Map<String, Integer> occupied) {
-        DossierState previous = null;
-        for (DossierState s : residents) {
-            if (previous != null && DOSSIER_ORDER.compare(previous, s) >= 0) {
-                throw new IllegalArgumentException("residents due to move on must come in dossier order, once each: " + previous.dossier()
-                        + " before " + s.dossier());
-            }
-            previous = s;
-        }
-        return round(day, network, residents, queue, occupied, false);
+    public <T> Allocation allocate(LocalDate day, Network network, Due<T> due, Iterable<Candidate> queue, Map<String, Integer> occupied) {
+        return round(day, network, due, queue, occupied, false);
     }
 
-    private Allocation round(LocalDate day, Network network, Collection<DossierState> residents, Iterable<Candidate> queue,
-                             Map<String, Integer> occupied, boolean listWaiting) {
+    private <T> Allocation round(LocalDate day, Network network, Due<T> residents, Iterable<Candidate> queue,
+                                 Map<String, Integer> occupied, boolean listWaiting) {
         Policy.ReceptionPriority policy = priority(day);
         Map<String, Integer> free = new HashMap<>();
         int capacity = 0;
@@ -203,7 +217,7 @@ public final class Allocator {
         boolean priorityWaits = false;
         Misses misses = new Misses();   // placements only take free places from here on
         // The occupancy text changes only when someone is placed: written once per occupancy, when needed.
-        String rest = String.format(Locale.ROOT, "%% of %d places, saturation at %.0f%% (%s)", capacity, 100 * policy.saturationThreshold(), policy.id());
+        OccupancyText text = new OccupancyText(capacity, policy);
         int stateOcc = -1;
         String state = null;
         String saturated = null;
@@ -221,7 +235,7 @@ public final class Allocator {
                 }
                 if (full) {
                     if (saturated == null) {
-                        state = state != null ? state : occupancy(occ[0], capacity, rest);
+                        state = state != null ? state : text.of(occ[0]);
                         saturated = "saturated: " + state + "; non-vulnerable single men wait for a place";
                     }
                     waiting.add(new Allocation.Waiting(c.dossier(), c.persons(), c.group(), saturated));
@@ -240,14 +254,14 @@ public final class Allocator {
                 // unaccompanied minor waits for minors' places, which no single man can be given.
                 priorityWaits |= c.group().priority() && !c.unaccompaniedMinors();
                 if (listWaiting) {
-                    state = state != null ? state : occupancy(occ[0], capacity, rest);
+                    state = state != null ? state : text.of(occ[0]);
                     waiting.add(new Allocation.Waiting(c.dossier(), c.persons(), c.group(), "no suitable place free for " + c.size()
                             + " person(s) in " + (c.unaccompaniedMinors() ? "minors' places" : "adult and family places") + "; " + state));
                 }
                 continue;
             }
             Facility g = f.get();
-            state = state != null ? state : occupancy(occ[0], capacity, rest);
+            state = state != null ? state : text.of(occ[0]);
             free.merge(g.id(), -c.size(), Integer::sum);
             occ[0] += c.size();
             placed.add(new Allocation.Placement(c.dossier(), c.persons(), g.id(), g.placeType(), c.group(), "priority " + (c.group().ordinal() + 1)
@@ -257,9 +271,23 @@ public final class Allocator {
         return new Allocation(day, transfers, placed, waiting, capacity, before, occ[0]);
     }
 
-    /** "occupancy 94.0% of 36205 places, saturation at 94% (policy)"; {@code rest} is all after the percentage. */
-    private static String occupancy(int occupied, int capacity, String rest) {
-        return "occupancy " + (capacity == 0 ? "100.0" : percent(occupied, capacity)) + rest;
+    /** "occupancy 94.0% of 36205 places, saturation at 94% (policy)", its fixed part written once a round first needs it. */
+    private static final class OccupancyText {
+        private final int capacity;
+        private final Policy.ReceptionPriority policy;
+        private String rest;   // all after the percentage
+
+        OccupancyText(int capacity, Policy.ReceptionPriority policy) {
+            this.capacity = capacity;
+            this.policy = policy;
+        }
+
+        String of(int occupied) {
+            if (rest == null) {
+                rest = String.format(Locale.ROOT, "%% of %d places, saturation at %.0f%% (%s)", capacity, 100 * policy.saturationThreshold(), policy.id());
+            }
+            return "occupancy " + (capacity == 0 ? "100.0" : percent(occupied, capacity)) + rest;
+        }
     }
 
     /**
@@ -326,8 +354,8 @@ public final class Allocator {
         return new Relocation(moves, stuck);
     }
 
-    /** Residents whose first-phase (or observation) stay is over move on, where a stay place is free; {@code dossiers} in dossier order. */
-    private List<Allocation.Transfer> transfers(LocalDate day, Network network, Collection<DossierState> dossiers, Map<String, Integer> free) {
+    /** Residents whose first-phase (or observation) stay is over move on, where a stay place is free; in dossier order. */
+    private <T> List<Allocation.Transfer> transfers(LocalDate day, Network network, Due<T> due, Map<String, Integer> free) {
         List<Allocation.Transfer> out = new ArrayList<>();
         Misses misses = new Misses();   // moves free first-phase places, never places of the types that follow
         // The most free places in one open facility, per place type, kept exact as residents move in:
@@ -337,35 +365,64 @@ public final class Allocator {
         for (PlaceType t : PlaceType.values()) {
             room[t.ordinal()] = room(network, free, t, day);
         }
-        for (DossierState s : dossiers) {
-            if (room(room, ADULT_NEXT) == 0 && room(room, MINOR_NEXT) == 0) {
-                break;   // every stay place taken: nobody else moves today
+        // The two maps merged in dossier order; a map is passed over once no place is left where its residents go
+        // (the places of the types that follow only fill up during a round).
+        Iterator<? extends Map.Entry<DossierId, T>> adults = due.fromFirstPhase().entrySet().iterator();
+        Iterator<? extends Map.Entry<DossierId, T>> minors = due.fromObservation().entrySet().iterator();
+        Map.Entry<DossierId, T> adult = next(adults);
+        Map.Entry<DossierId, T> minor = next(minors);
+        while (true) {
+            Map.Entry<DossierId, T> a = room(room, ADULT_NEXT) > 0 ? adult : null;
+            Map.Entry<DossierId, T> m = room(room, MINOR_NEXT) > 0 ? minor : null;
+            if (a == null && m == null) {
+                break;   // nobody left who could move today
             }
-            if (!mayMove(s, day, room)) {   // nobody due, or no room left where they would go
-                continue;
+            int order = a == null ? 1 : m == null ? -1 : a.getKey().compareTo(m.getKey());
+            Map.Entry<DossierId, T> e = order <= 0 ? a : m;
+            if (order <= 0) {
+                adult = next(adults);
             }
-            Map<String, List<PersonId>> byFacility = overByFacility(s, day);
-            for (var e : byFacility.entrySet()) {
-                Stay stay = s.reception().get(e.getValue().get(0));
-                boolean minor = stay.placeType() == PlaceType.UAM_OBSERVATION_ORIENTATION;
-                List<PlaceType> next = minor ? MINOR_NEXT : ADULT_NEXT;
-                if (room(room, next) < e.getValue().size()) {
-                    continue;
-                }
-                List<PersonId> persons = List.copyOf(e.getValue());   // sorted: the stays come in person order
-                Optional<Facility> to = choose(network, free, next, persons.size(), s.languageRole(), day, groupOf(s, persons, day),
-                        Candidate.resettled(s), misses);
-                if (to.isPresent()) {
-                    free.merge(to.get().id(), -persons.size(), Integer::sum);
-                    free.merge(e.getKey(), persons.size(), Integer::sum);
-                    room[to.get().placeType().ordinal()] = room(network, free, to.get().placeType(), day);
-                    out.add(new Allocation.Transfer(s.dossier(), persons, e.getKey(), to.get().id(), to.get().placeType(),
-                            (minor ? "observation" : "first-phase") + " stay over (" + (minor ? observationDays : firstPhaseDays)
-                                    + " days); " + to.get().placeType() + " place at " + to.get().id()));
-                }
+            if (order >= 0) {
+                minor = next(minors);
+            }
+            DossierState s = due.state().apply(e.getValue());
+            if (!s.dossier().equals(e.getKey())) {
+                throw new IllegalArgumentException("the resident due to move on under " + e.getKey() + " is dossier " + s.dossier());
+            }
+            if (mayMove(s, day, room)) {   // someone due, with room left where they would go
+                transfers(day, network, s, free, room, misses, out);
             }
         }
         return out;
+    }
+
+    private static <E> E next(Iterator<? extends E> it) {
+        return it.hasNext() ? it.next() : null;
+    }
+
+    /** The moves of one dossier's residents whose stay is over, by facility. */
+    private void transfers(LocalDate day, Network network, DossierState s, Map<String, Integer> free, int[] room, Misses misses,
+                           List<Allocation.Transfer> out) {
+        Map<String, List<PersonId>> byFacility = overByFacility(s, day);
+        for (var e : byFacility.entrySet()) {
+            Stay stay = s.reception().get(e.getValue().get(0));
+            boolean minor = stay.placeType() == PlaceType.UAM_OBSERVATION_ORIENTATION;
+            List<PlaceType> next = minor ? MINOR_NEXT : ADULT_NEXT;
+            if (room(room, next) < e.getValue().size()) {
+                continue;
+            }
+            List<PersonId> persons = List.copyOf(e.getValue());   // sorted: the stays come in person order
+            Optional<Facility> to = choose(network, free, next, persons.size(), s.languageRole(), day, groupOf(s, persons, day),
+                    Candidate.resettled(s), misses);
+            if (to.isPresent()) {
+                free.merge(to.get().id(), -persons.size(), Integer::sum);
+                free.merge(e.getKey(), persons.size(), Integer::sum);
+                room[to.get().placeType().ordinal()] = room(network, free, to.get().placeType(), day);
+                out.add(new Allocation.Transfer(s.dossier(), persons, e.getKey(), to.get().id(), to.get().placeType(),
+                        (minor ? "observation" : "first-phase") + " stay over (" + (minor ? observationDays : firstPhaseDays)
+                                + " days); " + to.get().placeType() + " place at " + to.get().id()));
+            }
+        }
     }
 
     /**

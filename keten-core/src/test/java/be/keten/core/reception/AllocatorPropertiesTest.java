@@ -87,16 +87,21 @@ class AllocatorPropertiesTest {
         // A caller that keeps the queue and the residents due to move: the same round, nobody listed as waiting.
         be.keten.core.policy.Policy.ReceptionPriority policy = ALLOCATOR.priority(day);
         List<Candidate> queue = new ArrayList<>();
-        List<DossierState> due = new ArrayList<>();
+        java.util.TreeMap<be.keten.core.id.DossierId, DossierState> fromFirstPhase = new java.util.TreeMap<>();
+        java.util.TreeMap<be.keten.core.id.DossierId, DossierState> fromObservation = new java.util.TreeMap<>();
         for (DossierState s : shuffled) {
             queue.addAll(Allocator.queued(s, day, policy));
-            LocalDate on = ALLOCATOR.movesOn(s);
+            LocalDate on = ALLOCATOR.movesOn(s, PlaceType.FIRST_PHASE);
             if (on != null && !day.isBefore(on)) {
-                due.add(s);
+                fromFirstPhase.put(s.dossier(), s);
+            }
+            on = ALLOCATOR.movesOn(s, PlaceType.UAM_OBSERVATION_ORIENTATION);
+            if (on != null && !day.isBefore(on)) {
+                fromObservation.put(s.dossier(), s);
             }
         }
         queue.sort(Allocator.QUEUE_ORDER);
-        due.sort(java.util.Comparator.comparing(DossierState::dossier));
+        Allocator.Due<DossierState> due = new Allocator.Due<>(fromFirstPhase, fromObservation, s -> s);
         assertThat(ALLOCATOR.allocate(day, network, due, queue, Allocator.occupancy(dossiers)))
                 .isEqualTo(new Allocation(day, a.transfers(), a.placements(), List.of(), a.capacity(), a.occupiedBefore(), a.occupiedAfter()));
     }

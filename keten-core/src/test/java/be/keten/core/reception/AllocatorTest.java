@@ -3,6 +3,7 @@ package be.keten.core.reception;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import be.keten.core.id.DossierId;
 import be.keten.core.person.LanguageRole;
 import be.keten.core.person.Sex;
 import be.keten.core.policy.BelgianPolicies;
@@ -10,7 +11,10 @@ import be.keten.core.reception.CapacityPeriod.Kind;
 import be.keten.core.state.DossierState;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class AllocatorTest {
@@ -177,13 +181,44 @@ class AllocatorTest {
         Network n = new Network(List.of(Households.facility("F-ARR", PlaceType.FIRST_PHASE, 10, LanguageRegion.BRUSSELS),
                 Households.facility("F-COL", PlaceType.COLLECTIVE, 1, LanguageRegion.BRUSSELS)));
         List<DossierState> due = new ArrayList<>(Households.residents("F-ARR", PlaceType.FIRST_PHASE, 2, DAY.minusDays(30)));
-        Allocation a = ALLOCATOR.allocate(DAY, n, due, List.of(), Allocator.occupancy(due));
+        TreeMap<DossierId, DossierState> inOrder = new TreeMap<>();
+        due.forEach(s -> inOrder.put(s.dossier(), s));
+        Allocation a = ALLOCATOR.allocate(DAY, n, new Allocator.Due<>(inOrder, new TreeMap<>(), s -> s), List.of(), Allocator.occupancy(due));
         assertThat(a.transfers()).singleElement().extracting(Allocation.Transfer::dossier).isEqualTo(due.get(0).dossier());
 
-        List<DossierState> reversed = new ArrayList<>(due);
-        java.util.Collections.reverse(reversed);
-        assertThatThrownBy(() -> ALLOCATOR.allocate(DAY, n, reversed, List.of(), Allocator.occupancy(due)))
+        TreeMap<DossierId, DossierState> reversed = new TreeMap<>(Comparator.reverseOrder());
+        reversed.putAll(inOrder);
+        assertThatThrownBy(() -> new Allocator.Due<>(reversed, new TreeMap<>(), s -> s))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dossier order");
+        TreeMap<DossierId, DossierState> misnamed = new TreeMap<>(Map.of(due.get(1).dossier(), due.get(0)));
+        assertThatThrownBy(() -> ALLOCATOR.allocate(DAY, n, new Allocator.Due<>(misnamed, new TreeMap<>(), s -> s), List.of(),
+                Allocator.occupancy(due))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is dossier " + due.get(0).dossier());
+    }
+
+    /** A round with room only in minors' stay places passes over adults due to move on, and moves the minor among them. */
+    @Test
+    void aRoundWithRoomForMinorsOnlyMovesTheMinorAmongAdultsDue() {
+        Network n = new Network(List.of(Households.facility("F-ARR", PlaceType.FIRST_PHASE, 10, LanguageRegion.BRUSSELS),
+                Households.facility("F-OBS", PlaceType.UAM_OBSERVATION_ORIENTATION, 5, LanguageRegion.BRUSSELS),
+                Households.facility("F-UAM", PlaceType.UAM_COLLECTIVE, 2, LanguageRegion.BRUSSELS),
+                Households.facility("F-COL", PlaceType.COLLECTIVE, 0, LanguageRegion.BRUSSELS)));
+        List<DossierState> all = new ArrayList<>(Households.residents("F-ARR", PlaceType.FIRST_PHASE, 3, DAY.minusDays(30)));
+        DossierState minor = Households.waiting(DAY.minusDays(40), LanguageRole.NL, List.of(Households.person(Sex.MALE, DAY.getYear() - 16, true)));
+        all.add(Households.apply(minor, new be.keten.core.event.ReceptionEvent.PlacedInFacility(minor.dossier(), DAY.minusDays(40), "F-OBS",
+                PlaceType.UAM_OBSERVATION_ORIENTATION, List.of(minor.persons().get(0).id()), "test")));
+        Allocation afresh = ALLOCATOR.allocate(DAY, n, all);
+        assertThat(afresh.transfers()).singleElement().satisfies(t -> {
+            assertThat(t.from()).isEqualTo("F-OBS");
+            assertThat(t.facility()).isEqualTo("F-UAM");
+        });
+        TreeMap<DossierId, DossierState> adults = new TreeMap<>();
+        TreeMap<DossierId, DossierState> minors = new TreeMap<>();
+        for (DossierState s : all) {
+            (ALLOCATOR.movesOn(s, PlaceType.FIRST_PHASE) != null ? adults : minors).put(s.dossier(), s);
+        }
+        assertThat(adults).hasSize(3);
+        assertThat(ALLOCATOR.allocate(DAY, n, new Allocator.Due<>(adults, minors, s -> s), List.of(), Allocator.occupancy(all)).transfers())
+                .isEqualTo(afresh.transfers());
     }
 
     @Test
