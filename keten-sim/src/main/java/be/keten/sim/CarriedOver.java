@@ -36,7 +36,7 @@ final class CarriedOver {
         List<Case> appeals = new ArrayList<>();
         for (DossierState s : carried.states()) {
             Case c = new Case(s);
-            engine.cases.put(s.dossier(), c);
+            engine.register(c, true);
             engine.stats.carryOver(s, eve);
             engine.needs.carryOver(s, eve);
             engine.round.track(DossierState.empty(s.dossier()), c, eve);

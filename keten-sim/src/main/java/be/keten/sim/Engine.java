@@ -53,9 +53,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -86,7 +88,8 @@ public final class Engine {
     final ArrayDeque<Case> rvvQueue = new ArrayDeque<>();
     final ReceptionRound round;
     private boolean checkRounds;
-    final Map<DossierId, Case> cases = new HashMap<>();
+    private final Set<DossierId> carriedIds = new HashSet<>();
+    private Map<DossierId, Case> all;   // every dossier, for checkRounds only: otherwise a dossier nothing waits on is let go
     final Households households;
     private final int[] officers;
     private final double meanHousehold;
@@ -182,11 +185,25 @@ public final class Engine {
     /** For tests: check every allocation round against one that reads every dossier afresh. */
     void checkRounds() {
         checkRounds = true;
+        all = new HashMap<>();
     }
 
     /** For tests: put an arbitrary event through the engine's own path. */
     void emitForTest(DossierId dossier, ChainEvent e) {
-        emit(cases.computeIfAbsent(dossier, k -> new Case(DossierState.empty(k))), e);
+        if (all == null) {
+            all = new HashMap<>();
+        }
+        emit(all.computeIfAbsent(dossier, k -> new Case(DossierState.empty(k))), e);
+    }
+
+    /** A dossier enters the replication (its own, or carried over from the store). */
+    void register(Case c, boolean carriedOver) {
+        if (carriedOver) {
+            carriedIds.add(c.state.dossier());
+        }
+        if (all != null) {
+            all.put(c.state.dossier(), c);
+        }
     }
 
     void at(LocalDate day, Runnable r) {
@@ -199,9 +216,9 @@ public final class Engine {
         DossierId id;
         do {
             id = DossierId.of(Households.padded("D-S", ++dossierNo, 7));
-        } while (cases.containsKey(id));   // a carried-over dossier may bear the name
+        } while (carriedIds.contains(id));   // a carried-over dossier may bear the name
         Case c = new Case(DossierState.empty(id));
-        cases.put(id, c);
+        register(c, false);
         return c;
     }
 
@@ -619,21 +636,27 @@ public final class Engine {
         round.classify(d);
         Allocation a = allocator.allocate(d, sc.reception().network(), round.dueToMoveOn(d), round.queue(), round.occupied());
         if (checkRounds) {
-            List<DossierState> all = new ArrayList<>();
-            cases.values().forEach(c -> all.add(c.state));
-            Allocation afresh = allocator.allocate(d, sc.reception().network(), all);
+            List<DossierState> states = new ArrayList<>();
+            all.values().forEach(c -> states.add(c.state));
+            Allocation afresh = allocator.allocate(d, sc.reception().network(), states);
             if (!new Allocation(d, afresh.transfers(), afresh.placements(), List.of(), afresh.capacity(), afresh.occupiedBefore(),
                     afresh.occupiedAfter()).equals(a)) {   // the engine's round does not list who waits: its queue has them
                 throw new IllegalStateException("the allocation round on " + d + " differs from one over every dossier:\n" + a + "\n" + afresh);
             }
         }
-        for (Allocation.Transfer t : a.transfers()) {
-            emit(cases.get(t.dossier()), new TransferredBetweenFacilities(t.dossier(), d, t.facility(), t.placeType(), t.persons()));
+        // The dossiers are looked up before any step: the round's sets change as they are taken.
+        List<Case> moving = new ArrayList<>(a.transfers().size());
+        a.transfers().forEach(t -> moving.add(round.dueCase(t.dossier())));
+        List<Case> placed = new ArrayList<>(a.placements().size());
+        a.placements().forEach(p -> placed.add(round.waitingCase(p.dossier())));
+        for (int i = 0; i < moving.size(); i++) {
+            Allocation.Transfer t = a.transfers().get(i);
+            emit(moving.get(i), new TransferredBetweenFacilities(t.dossier(), d, t.facility(), t.placeType(), t.persons()));
         }
-        for (Allocation.Placement p : a.placements()) {
-            Case c = cases.get(p.dossier());
-            emit(c, new PlacedInFacility(p.dossier(), d, p.facility(), p.placeType(), p.persons(), p.reason()));
-            scheduleDeparture(c, d);
+        for (int i = 0; i < placed.size(); i++) {
+            Allocation.Placement p = a.placements().get(i);
+            emit(placed.get(i), new PlacedInFacility(p.dossier(), d, p.facility(), p.placeType(), p.persons(), p.reason()));
+            scheduleDeparture(placed.get(i), d);
         }
     }
 }

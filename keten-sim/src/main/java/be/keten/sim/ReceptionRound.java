@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -150,6 +151,17 @@ final class ReceptionRound {
                 }
             }
         }
+    }
+
+    /** The dossier of a transfer of the last round: one with someone due to move on. */
+    Case dueCase(DossierId id) {
+        Case c = fromFirstPhase.due.get(id);
+        return c != null ? c : Objects.requireNonNull(fromObservation.due.get(id), id::value);
+    }
+
+    /** The dossier of a placement of the last round: one with someone waiting. */
+    Case waitingCase(DossierId id) {
+        return Objects.requireNonNull(waiting.get(id), id::value);
     }
 
     /** The waiting households in the round's order. */
