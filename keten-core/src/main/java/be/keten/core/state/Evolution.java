@@ -169,10 +169,9 @@ public final class Evolution {
             // Entering the network is the placement day, also for someone who waited on the list.
             d.stay(e.persons(), Stay.placed(e.facility(), e.placeType(), day));
         } else if (event instanceof TransferredBetweenFacilities e) {
-            Map<PersonId, Stay> reception = d.reception();
             for (int i = 0; i < e.persons().size(); i++) {
                 PersonId p = e.persons().get(i);
-                reception.put(p, Stay.placed(e.facility(), e.placeType(), reception.get(p).enteredOn()));
+                d.reception = d.reception.with(p, Stay.placed(e.facility(), e.placeType(), d.reception.get(p).enteredOn()));
             }
         } else if (event instanceof VulnerabilityAssessed e) {
             Set<PersonId> v = new HashSet<>(d.vulnerable);
@@ -186,9 +185,8 @@ public final class Evolution {
             // Received outside the network from the start day; a network place or waiting-list entry ends with it.
             d.stay(e.persons(), Stay.sponsored(e.partner(), day, e.until()));
         } else if (event instanceof LeftReception e) {
-            Map<PersonId, Stay> reception = d.reception();
             for (int i = 0; i < e.persons().size(); i++) {
-                reception.remove(e.persons().get(i));
+                d.reception = d.reception.without(e.persons().get(i));
             }
         } else if (event instanceof VoluntaryReturn) {
             d.state = ProcedureState.RETURNED;
@@ -232,10 +230,9 @@ public final class Evolution {
         LocalDate finalNegativeOn;
         LocalDate orderToLeaveExpiresOn;
         Boolean entitled;
-        // Copied on the first change only: most events leave reception alone, and then the state
-        // keeps the very same map, which tells its readers that reception did not change.
-        private Map<PersonId, Stay> reception;
-        private boolean receptionCopied;
+        // Changed only by the events that change it: most events leave reception alone, and then
+        // the state keeps the very same map, which tells its readers that reception did not change.
+        Stays reception;
         Set<PersonId> vulnerable;
 
         Draft(DossierState s) {
@@ -268,7 +265,7 @@ public final class Evolution {
             finalNegativeOn = s.finalNegativeOn();
             orderToLeaveExpiresOn = s.orderToLeaveExpiresOn();
             entitled = s.entitled();
-            reception = s.reception();
+            reception = (Stays) s.reception();   // a state's stays are always a Stays (its constructor makes them one)
             vulnerable = s.vulnerable();
         }
 
@@ -320,19 +317,9 @@ public final class Evolution {
 
         /** The same stay for each person (stays are immutable, so one serves all). Loops: per reception event. */
         void stay(List<PersonId> ids, Stay stay) {
-            Map<PersonId, Stay> m = reception();
             for (int i = 0; i < ids.size(); i++) {
-                m.put(ids.get(i), stay);
+                reception = reception.with(ids.get(i), stay);
             }
-        }
-
-        /** The stays, to change: a copy of the previous state's, made on first use. */
-        Map<PersonId, Stay> reception() {
-            if (!receptionCopied) {
-                reception = new HashMap<>(reception);
-                receptionCopied = true;
-            }
-            return reception;
         }
 
         DossierState build() {

@@ -44,6 +44,52 @@ final class Stays extends AbstractMap<PersonId, Stay> {
         return new Stays(es);
     }
 
+    /** These stays with {@code person}'s set to {@code stay} (an event changes a stay or two: no map is copied to do it). */
+    Stays with(PersonId person, Stay stay) {
+        Map.Entry<PersonId, Stay> e = new SimpleImmutableEntry<>(Objects.requireNonNull(person, "person"), Objects.requireNonNull(stay, "stay"));
+        int i = indexOf(person);
+        if (i >= 0) {
+            Map.Entry<PersonId, Stay>[] es = entries.clone();
+            es[i] = e;
+            return new Stays(es);
+        }
+        int at = -i - 1;
+        Map.Entry<PersonId, Stay>[] es = entries(entries.length + 1);
+        System.arraycopy(entries, 0, es, 0, at);
+        es[at] = e;
+        System.arraycopy(entries, at, es, at + 1, entries.length - at);
+        return new Stays(es);
+    }
+
+    /** These stays without {@code person}'s. */
+    Stays without(PersonId person) {
+        int i = indexOf(person);
+        if (i < 0) {
+            return this;
+        }
+        if (entries.length == 1) {
+            return EMPTY;
+        }
+        Map.Entry<PersonId, Stay>[] es = entries(entries.length - 1);
+        System.arraycopy(entries, 0, es, 0, i);
+        System.arraycopy(entries, i + 1, es, i, entries.length - i - 1);
+        return new Stays(es);
+    }
+
+    /** The index of {@code person}'s entry, or (-(insertion point) - 1), as {@link Arrays#binarySearch} gives it; a scan, households are small. */
+    private int indexOf(PersonId person) {
+        for (int i = 0; i < entries.length; i++) {
+            int c = entries[i].getKey().compareTo(person);
+            if (c == 0) {
+                return i;
+            }
+            if (c > 0) {
+                return -i - 1;
+            }
+        }
+        return -entries.length - 1;
+    }
+
     @SuppressWarnings("unchecked")
     private static Map.Entry<PersonId, Stay>[] entries(int n) {
         return (Map.Entry<PersonId, Stay>[]) new Map.Entry<?, ?>[n];

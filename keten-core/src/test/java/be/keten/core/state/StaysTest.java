@@ -54,6 +54,29 @@ class StaysTest {
         assertThat(Stays.copyOf(copy)).isSameAs(copy);
     }
 
+    /** Setting and removing stays one at a time (as the fold does) gives what a sorted map gives, and leaves the old stays as they were. */
+    @Property
+    void settingAndRemovingStaysIsWhatASortedMapDoes(@ForAll @Size(max = 30) List<@IntRange(min = -12, max = 12) Integer> steps) {
+        java.util.TreeMap<PersonId, Stay> model = new java.util.TreeMap<>();
+        Stays stays = (Stays) Stays.copyOf(Map.of());
+        for (int i = 0; i < steps.size(); i++) {
+            int n = steps.get(i);
+            Map<PersonId, Stay> before = Map.copyOf(stays);
+            Stays was = stays;
+            if (n >= 0) {
+                model.put(person(n), stay(i));
+                stays = stays.with(person(n), stay(i));
+            } else {
+                model.remove(person(-n));
+                stays = stays.without(person(-n));
+            }
+            assertThat(was).isEqualTo(before);
+            assertThat(stays).isEqualTo(model);
+            assertThat(new ArrayList<>(stays.entrySet())).isEqualTo(new ArrayList<>(model.entrySet()));
+        }
+        assertThat(Stays.copyOf(model)).isEqualTo(stays);
+    }
+
     @Test
     void theStaysCannotBeChanged() {
         Map<PersonId, Stay> copy = Stays.copyOf(Map.of(person(1), stay(0), person(2), stay(1)));
