@@ -8,7 +8,6 @@ import be.keten.core.state.DossierState;
 import be.keten.core.state.Stay;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -48,10 +47,9 @@ final class CarriedOver {
             continueStay(c, eve);
         }
         // Queues first come, first served, as for the stock-built start.
-        cgvs.sort(Comparator.comparing((Case c) -> c.state.transferredOn()).thenComparing(c -> c.state.dossier()));
+        Case.firstComeFirstServed(cgvs, DossierState::transferredOn);
         cgvs.forEach(engine::enqueue);
-        appeals.sort(Comparator.comparing((Case c) -> c.state.notifiedOn() != null ? c.state.notifiedOn() : c.state.lastDate())
-                .thenComparing(c -> c.state.dossier()));
+        Case.firstComeFirstServed(appeals, s -> s.notifiedOn() != null ? s.notifiedOn() : s.lastDate());
         engine.rvvQueue.addAll(appeals);
     }
 

@@ -21,9 +21,9 @@ import be.keten.core.procedure.DublinOutcome;
 import be.keten.core.reception.Facility;
 import be.keten.core.reception.PlaceType;
 import be.keten.core.reception.WaitingListChannel;
+import be.keten.core.state.DossierState;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -58,7 +58,7 @@ final class InitialStocks {
             transferPast(c, reg.plusDays(30));
             workload.add(c);
         }
-        workload.sort(Comparator.comparing((Case c) -> c.state.transferredOn()).thenComparing(c -> c.state.dossier()));
+        Case.firstComeFirstServed(workload, DossierState::transferredOn);
         workload.forEach(engine::enqueue);
         pending.addAll(workload);
         List<Case> appeals = new ArrayList<>();
@@ -76,7 +76,7 @@ final class InitialStocks {
             engine.emit(c, new AppealLodged(c.state.dossier(), decided.plusDays(5), c.state.languageRole()));
             appeals.add(c);
         }
-        appeals.sort(Comparator.comparing((Case c) -> c.state.lastDate()).thenComparing(c -> c.state.dossier()));
+        Case.firstComeFirstServed(appeals, DossierState::lastDate);
         engine.rvvQueue.addAll(appeals);
         pending.addAll(appeals);
         // Residents: dossiers in procedure first, in random order, then status holders in transition.

@@ -50,6 +50,8 @@ public final class Allocator {
     private final PolicyBook policies;
     private final int firstPhaseDays;
     private final int observationDays;
+    /** The fixed part of the last round's occupancy text: capacity and policy change seldom, and formatting it is slow. */
+    private volatile Saturation saturation;
 
     /**
      * @param firstPhaseDays  days in a first-phase place before moving to a stay place (not in the sources; a parameter)
@@ -217,7 +219,7 @@ public final class Allocator {
         boolean priorityWaits = false;
         Misses misses = new Misses();   // placements only take free places from here on
         // The occupancy text changes only when someone is placed: written once per occupancy, when needed.
-        OccupancyText text = new OccupancyText(capacity, policy);
+        OccupancyText text = new OccupancyText(capacity, policy, this);
         int stateOcc = -1;
         String state = null;
         String saturated = null;
@@ -271,23 +273,39 @@ public final class Allocator {
         return new Allocation(day, transfers, placed, waiting, capacity, before, occ[0]);
     }
 
-    /** "occupancy 94.0% of 36205 places, saturation at 94% (policy)", its fixed part written once a round first needs it. */
+    /** "occupancy 94.0% of 36205 places, saturation at 94% (policy)", its fixed part fetched once a round first needs it. */
     private static final class OccupancyText {
         private final int capacity;
         private final Policy.ReceptionPriority policy;
+        private final Allocator allocator;
         private String rest;   // all after the percentage
 
-        OccupancyText(int capacity, Policy.ReceptionPriority policy) {
+        OccupancyText(int capacity, Policy.ReceptionPriority policy, Allocator allocator) {
             this.capacity = capacity;
             this.policy = policy;
+            this.allocator = allocator;
         }
 
         String of(int occupied) {
             if (rest == null) {
-                rest = String.format(Locale.ROOT, "%% of %d places, saturation at %.0f%% (%s)", capacity, 100 * policy.saturationThreshold(), policy.id());
+                rest = allocator.saturation(capacity, policy);
             }
             return "occupancy " + (capacity == 0 ? "100.0" : percent(occupied, capacity)) + rest;
         }
+    }
+
+    /** "% of 36205 places, saturation at 94% (policy)": kept from the last round when its capacity and policy are the same. */
+    private String saturation(int capacity, Policy.ReceptionPriority policy) {
+        Saturation last = saturation;
+        if (last == null || last.capacity() != capacity || !last.policy().equals(policy)) {
+            last = new Saturation(capacity, policy, String.format(Locale.ROOT, "%% of %d places, saturation at %.0f%% (%s)", capacity,
+                    100 * policy.saturationThreshold(), policy.id()));
+            saturation = last;
+        }
+        return last.text();
+    }
+
+    private record Saturation(int capacity, Policy.ReceptionPriority policy, String text) {
     }
 
     /**

@@ -221,6 +221,18 @@ class AllocatorTest {
                 .isEqualTo(afresh.transfers());
     }
 
+    /** A placement's reason gives the occupancy of its own round, also when the same allocator served another network before. */
+    @Test
+    void aPlacementNamesTheCapacityAndPolicyOfItsOwnRound() {
+        DossierState family = Households.family(DAY.minusDays(5), 3);
+        String policy = ALLOCATOR.priority(DAY).id();
+        for (int places : new int[] {50, 100, 50}) {
+            Allocation a = ALLOCATOR.allocate(DAY, network(places), List.of(family));
+            assertThat(a.placements()).singleElement().extracting(Allocation.Placement::reason).asString()
+                    .contains("occupancy 0.0% of " + (places + 2) + " places, saturation at ").contains("(" + policy + ")");
+        }
+    }
+
     @Test
     void facilitiesReservedForTargetGroupsAdmitOnlyThose() {
         Facility familiesOnly = new Facility("F-FAM", "families", Operator.FEDASIL, PlaceType.FIRST_PHASE, LanguageRegion.WALLONIA,
