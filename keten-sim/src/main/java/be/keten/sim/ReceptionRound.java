@@ -156,12 +156,12 @@ final class ReceptionRound {
     /** The dossier of a transfer of the last round: one with someone due to move on. */
     Case dueCase(DossierId id) {
         Case c = fromFirstPhase.due.get(id);
-        return c != null ? c : Objects.requireNonNull(fromObservation.due.get(id), id::value);
+        return c != null ? c : Objects.requireNonNull(fromObservation.due.get(id), () -> "the round moved " + id + ", which is not due to move on");
     }
 
     /** The dossier of a placement of the last round: one with someone waiting. */
     Case waitingCase(DossierId id) {
-        return Objects.requireNonNull(waiting.get(id), id::value);
+        return Objects.requireNonNull(waiting.get(id), () -> "the round placed " + id + ", which has nobody waiting");
     }
 
     /** The waiting households in the round's order. */
