@@ -54,6 +54,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,6 +93,8 @@ public final class Engine {
     private Map<DossierId, Case> all;   // every dossier, for checkRounds only: otherwise a dossier nothing waits on is let go
     final Households households;
     private final int[] officers;
+    /** A decision mix without inadmissibility, for a subsequent application found admissible: made once per mix, not per decision. */
+    private final Map<Mix<DecisionType>, Mix<DecisionType>> admissible = new IdentityHashMap<>();
     private final double meanHousehold;
     private int dossierNo;
     private int cgvsBusy;
@@ -480,7 +483,8 @@ public final class Engine {
             type = sc.pathway(s.applicationType()).get().decisionMix().sample(rng);
         } else {
             Mix<DecisionType> mix = sc.cgvs().mix(s.nationality(), s.track());
-            type = (s.applicationType() == ApplicationType.SUBSEQUENT ? mix.without(DecisionType.INADMISSIBLE) : mix).sample(rng);
+            type = (s.applicationType() == ApplicationType.SUBSEQUENT ? admissible.computeIfAbsent(mix, m -> m.without(DecisionType.INADMISSIBLE))
+                    : mix).sample(rng);
         }
         boolean interview = type != DecisionType.CLOSURE && (type != DecisionType.INADMISSIBLE || s.protectedInOtherEuState());
         if (interview && !s.interviewed()) {
