@@ -20,18 +20,20 @@ final class Households {
     private final Scenario sc;
     private final SplittableRandom rng;
     private final PolicyBook policies;
+    private final Weights<Nationality> nationalities;
     private int personNo;
 
     Households(Scenario sc, SplittableRandom rng, PolicyBook policies) {
         this.sc = sc;
         this.rng = rng;
         this.policies = policies;
+        this.nationalities = new Weights<>(sc.inflow().nationalityMix());
     }
 
     /** A nationality of the mix whose files no processing suspension covers on any of {@code processableOn} (none: any). */
     Nationality nationality(LocalDate... processableOn) {
         for (int i = 0; i < 50; i++) {
-            Nationality n = Mix.draw(sc.inflow().nationalityMix(), rng);
+            Nationality n = nationalities.draw(rng);
             if (processable(n, processableOn)) {
                 return n;
             }

@@ -1,35 +1,32 @@
 package be.keten.sim;
 
 import java.util.EnumMap;
-import java.util.Map;
 import java.util.SplittableRandom;
 
-/** Shares of the values of an enum that sum to one (decision types, judgment outcomes). */
-public record Mix<E extends Enum<E>>(EnumMap<E, Double> shares) {
-    public Mix {
+/**
+ * Shares of the values of an enum that sum to one (decision types, judgment outcomes). A class
+ * rather than a record so that it can keep its draw's arrays ({@link Weights}); equal by its shares.
+ */
+public final class Mix<E extends Enum<E>> {
+    private final EnumMap<E, Double> shares;
+    private final Weights<E> weights;
+
+    public Mix(EnumMap<E, Double> shares) {
         double sum = shares.values().stream().mapToDouble(Double::doubleValue).sum();
         if (shares.isEmpty() || Math.abs(sum - 1) > 1e-6) {
             throw new IllegalArgumentException("shares must sum to 1, got " + sum);
         }
-        shares = new EnumMap<>(shares);
+        this.shares = new EnumMap<>(shares);
+        this.weights = new Weights<>(this.shares);
+    }
+
+    /** The shares by value (not to be changed). */
+    public EnumMap<E, Double> shares() {
+        return shares;
     }
 
     public E sample(SplittableRandom rng) {
-        return draw(shares, rng);
-    }
-
-    /** A key of {@code shares} with its share as probability, in the map's order; the last when rounding leaves the draw unspent. */
-    static <K> K draw(Map<K, Double> shares, SplittableRandom rng) {
-        double u = rng.nextDouble();
-        K last = null;
-        for (Map.Entry<K, Double> e : shares.entrySet()) {
-            last = e.getKey();
-            u -= e.getValue();
-            if (u < 0) {
-                return last;
-            }
-        }
-        return last;
+        return weights.draw(rng);
     }
 
     public double share(E value) {
@@ -46,5 +43,20 @@ public record Mix<E extends Enum<E>>(EnumMap<E, Double> shares) {
         m.remove(value);
         m.replaceAll((k, v) -> v / rest);
         return new Mix<>(m);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Mix<?> m && m.shares.equals(shares);
+    }
+
+    @Override
+    public int hashCode() {
+        return shares.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Mix[shares=" + shares + "]";
     }
 }
