@@ -63,7 +63,16 @@ public final class ScenarioFile {
         if (root == null || !root.isObject()) {
             throw new ScenarioException("(root)", String.valueOf(root), "a mapping of scenario keys");
         }
-        return parse(new Node("", root), file.toAbsolutePath().getParent());
+        return parse(new Node("", root), home(file));
+    }
+
+    /** The folder a scenario's relative paths start from: the real file's, so that a link to a scenario reads what the scenario reads. */
+    private static Path home(Path file) {
+        try {
+            return file.toRealPath().getParent();
+        } catch (IOException e) {
+            return file.toAbsolutePath().getParent();
+        }
     }
 
     static Scenario parse(Node r, Path dir) throws ScenarioException {

@@ -22,6 +22,24 @@ class ScenarioFileTest {
         return catchThrowableOfType(() -> ScenarioFile.read(f), ScenarioException.class);
     }
 
+    /** The paths (examples/belgium-2024.yaml, examples/belgium-2025-2029.yaml) are links that read as the scenarios they name, policy files included. */
+    @Test
+    void theLinkedExamplesReadAsTheirScenarios() throws Exception {
+        for (String name : new String[] {"belgium-2024.yaml", "belgium-2025-2029.yaml"}) {
+            Path link = Path.of("../examples", name);
+            assertThat(java.nio.file.Files.isSymbolicLink(link)).as(name).isTrue();
+            assertThat(ScenarioFile.read(link)).usingRecursiveComparison().isEqualTo(ScenarioFile.read(Path.of("../examples/scenarios", name)));
+        }
+    }
+
+    /** A scenario's relative paths start from the real file's folder, wherever the link to it lies. */
+    @Test
+    void aLinkToAScenarioElsewhereReadsItsPolicyFiles() throws Exception {
+        Path link = dir.resolve("linked.yaml");
+        java.nio.file.Files.createSymbolicLink(link, Path.of("../examples/scenarios/belgium-2025-2029.yaml").toAbsolutePath());
+        assertThat(ScenarioFile.read(link)).usingRecursiveComparison().isEqualTo(ScenarioFile.read(Path.of("../examples/scenarios/belgium-2025-2029.yaml")));
+    }
+
     @Test
     void theExampleAndTheTestScenarioAreValid() throws Exception {
         assertThat(Scenarios.small().horizonMonths()).isEqualTo(24);
