@@ -19,7 +19,9 @@ public final class StockSeries<K> {
      * changes, nearly all on the latest day, which is an append or an addition to the last entry.
      * A change dated before the latest day (a simulated subsequent applicant's earlier application,
      * years back) waits in a second pair of arrays until the changes are next read: inserting each
-     * at once moved the years of changes after it.
+     * at once moved the years of changes after it. Reading may thus merge, so reads hold the lock:
+     * the server's request threads read one published set of statistics at once. Changes are added
+     * by the one thread that builds the statistics, before they are published.
      */
     static final class Changes {
         private int[] days = new int[8];
@@ -92,24 +94,24 @@ public final class StockSeries<K> {
         }
 
         /** The number of days with a change. */
-        int size() {
+        synchronized int size() {
             settle();
             return size;
         }
 
         /** The {@code i}-th day with a change, ascending. */
-        int day(int i) {
+        synchronized int day(int i) {
             settle();
             return days[i];
         }
 
         /** The sum of the changes on {@link #day(int) day(i)}. */
-        long sum(int i) {
+        synchronized long sum(int i) {
             settle();
             return sums[i];
         }
 
-        long upTo(int day) {
+        synchronized long upTo(int day) {
             settle();
             long sum = 0;
             for (int i = 0; i < size && days[i] <= day; i++) {

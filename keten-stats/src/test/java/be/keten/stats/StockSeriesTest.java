@@ -52,6 +52,51 @@ class StockSeriesTest {
         }
     }
 
+    /**
+     * The server's request threads read one published set of statistics at once; the first read of
+     * a series merges its late changes, and a concurrent reader must see either side of that, never
+     * half of it. Many series, each with changes dated before its latest day, read by 8 threads.
+     */
+    @Test
+    void concurrentReadersOfASeriesWithLateChangesAllSeeItsStocks() throws Exception {
+        int keys = 400;
+        StockSeries<Integer> series = new StockSeries<>();
+        for (int k = 0; k < keys; k++) {
+            for (int d = 0; d < 200; d++) {
+                series.change(k, DAY0.plusDays(1000 + d), 1);
+            }
+            for (int d = 0; d < 200; d++) {
+                series.change(k, DAY0.plusDays(d * 3), 1);   // late: before the latest day
+            }
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<List<Long>>> readers = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                readers.add(pool.submit(() -> {
+                    start.await();
+                    List<Long> seen = new java.util.ArrayList<>();
+                    for (int k = 0; k < keys; k++) {
+                        seen.add(series.at(k, DAY0.plusDays(599)));   // the 200 late changes, none of the later ones
+                        seen.add(series.at(k, DAY0.plusDays(2000)));
+                    }
+                    return seen;
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<List<Long>> r : readers) {
+                List<Long> seen = r.get();
+                for (int i = 0; i < seen.size(); i += 2) {
+                    assertThat(seen.get(i)).isEqualTo(200);
+                    assertThat(seen.get(i + 1)).isEqualTo(400);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void aChangeDatedYearsBackCountsFromItsDayOn() {
         StockSeries<String> series = new StockSeries<>();
