@@ -32,32 +32,34 @@ final class Checks {
         if (values.isEmpty()) {
             throw new IllegalArgumentException(field + " must name at least one person");
         }
-        if (hasDuplicate(values, key)) {
-            throw new IllegalArgumentException(field + " names a person twice");
+        Object twice = duplicate(values, key);
+        if (twice != null) {
+            throw new IllegalArgumentException(field + " names person " + twice + " twice");
         }
         return List.copyOf(values);
     }
 
-    /** Households are small: compared pairwise, without a set or a stream, as every reception event is checked. */
-    private static <T> boolean hasDuplicate(List<T> values, Function<? super T, ?> key) {
+    /** The first key named twice, or null. Households are small: compared pairwise, without a set or a stream, as every reception event is checked. */
+    private static <T> Object duplicate(List<T> values, Function<? super T, ?> key) {
         int n = values.size();
         if (n > 16) {
             Set<Object> seen = new HashSet<>();
             for (int i = 0; i < n; i++) {
-                if (!seen.add(key.apply(values.get(i)))) {
-                    return true;
+                Object k = key.apply(values.get(i));
+                if (!seen.add(k)) {
+                    return k;
                 }
             }
-            return false;
+            return null;
         }
         for (int i = 1; i < n; i++) {
             Object v = key.apply(values.get(i));
             for (int j = 0; j < i; j++) {
                 if (Objects.equals(v, key.apply(values.get(j)))) {
-                    return true;
+                    return v;
                 }
             }
         }
-        return false;
+        return null;
     }
 }

@@ -40,9 +40,9 @@ class ChecksTest {
 
     @Test
     void aHouseholdNamingAPersonTwiceIsRefusedOnEitherWayIn() {
-        assertThatThrownBy(() -> registered(List.of(MOTHER, SON, MOTHER_AGAIN))).hasMessage("persons names a person twice");
-        assertThatThrownBy(() -> arrived(List.of(MOTHER, SON, MOTHER_AGAIN))).hasMessage("persons names a person twice");
-        assertThatThrownBy(() -> registered(List.of(MOTHER, MOTHER))).hasMessage("persons names a person twice");
+        assertThatThrownBy(() -> registered(List.of(MOTHER, SON, MOTHER_AGAIN))).hasMessage("persons names person P-T-0001 twice");
+        assertThatThrownBy(() -> arrived(List.of(MOTHER, SON, MOTHER_AGAIN))).hasMessage("persons names person P-T-0001 twice");
+        assertThatThrownBy(() -> registered(List.of(MOTHER, MOTHER))).hasMessage("persons names person P-T-0001 twice");
     }
 
     @Test
@@ -61,14 +61,14 @@ class ChecksTest {
         }
         assertThat(new LeftReception(D, DAY, LeaveReason.VOLUNTARY_DEPARTURE, many).persons()).hasSize(40);
         many.add(PersonId.of("P-T-1017"));
-        assertThatThrownBy(() -> new LeftReception(D, DAY, LeaveReason.VOLUNTARY_DEPARTURE, many)).hasMessage("persons names a person twice");
+        assertThatThrownBy(() -> new LeftReception(D, DAY, LeaveReason.VOLUNTARY_DEPARTURE, many)).hasMessage("persons names person P-T-1017 twice");
         List<Person> household = new ArrayList<>();
         for (int i = 1; i <= 20; i++) {
             household.add(new Person(PersonId.of("P-T-" + (1000 + i)), Nationality.of("AF"), Sex.MALE, 2000 + i, false));
         }
         assertThat(registered(household).persons()).hasSize(20);
         household.add(new Person(PersonId.of("P-T-1003"), Nationality.of("AF"), Sex.FEMALE, 1980, false));
-        assertThatThrownBy(() -> registered(household)).hasMessage("persons names a person twice");
+        assertThatThrownBy(() -> registered(household)).hasMessage("persons names person P-T-1003 twice");
     }
 
     @Test
