@@ -14,6 +14,7 @@ import java.util.function.Function;
 final class Case {
     DossierState state;
     boolean waiting;   // someone of it is on the waiting list
+    int waitingPersons;   // how many: kept by the allocation round from each change of stay
     List<Candidate> queued = List.of();   // its households in the allocation queue
     private LocalDate movesOnFromFirstPhase;   // when someone in a first-phase place is due to move on; null: nobody is in one
     private LocalDate movesOnFromObservation;   // the same for an observation place

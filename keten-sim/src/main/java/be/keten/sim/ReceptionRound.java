@@ -6,7 +6,6 @@ import be.keten.core.reception.Allocator;
 import be.keten.core.reception.Candidate;
 import be.keten.core.reception.PlaceType;
 import be.keten.core.state.DossierState;
-import be.keten.core.state.Stay;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,19 +40,23 @@ final class ReceptionRound {
 
     /** Updates the occupancy and what the allocation round looks at after {@code c} changed from {@code before}. */
     void track(DossierState before, Case c, LocalDate today) {
-        for (Stay st : before.reception().values()) {
-            if (st.placed()) {
-                occupied.merge(st.facility(), -1, (x, y) -> x + y == 0 ? null : x + y);
+        DossierState.forEachStayChange(before, c.state, (person, was, is) -> {
+            if (was != null) {
+                if (was.placed()) {
+                    occupied.merge(was.facility(), -1, (x, y) -> x + y == 0 ? null : x + y);
+                } else if (was.waiting()) {
+                    c.waitingPersons--;
+                }
             }
-        }
-        boolean waits = false;
-        for (Stay st : c.state.reception().values()) {
-            if (st.placed()) {
-                occupied.merge(st.facility(), 1, Integer::sum);
-            } else {
-                waits |= st.waiting();
+            if (is != null) {
+                if (is.placed()) {
+                    occupied.merge(is.facility(), 1, Integer::sum);
+                } else if (is.waiting()) {
+                    c.waitingPersons++;
+                }
             }
-        }
+        });
+        boolean waits = c.waitingPersons > 0;
         fromFirstPhase.track(c, today);
         fromObservation.track(c, today);
         DossierId id = c.state.dossier();

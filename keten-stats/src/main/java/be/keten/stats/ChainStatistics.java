@@ -287,24 +287,7 @@ public final class ChainStatistics implements Consumer<ChainEvent> {
 
     /** Stocks of waiting, sponsored and placed persons; with {@code flows}, also entries, departures and lengths of stay. */
     private void reception(DossierState before, DossierState after, ChainEvent e, LocalDate day, YearMonth m, boolean flows) {
-        Map<PersonId, Stay> wasStays = before.reception();
-        Map<PersonId, Stay> isStays = after.reception();
-        if (wasStays == isStays) {
-            return;   // the core keeps the map when no stay changed
-        }
-        // The persons of either side, each once; the order does not matter (each person's changes add up).
-        for (Map.Entry<PersonId, Stay> en : wasStays.entrySet()) {
-            Stay was = en.getValue();
-            Stay is = isStays.get(en.getKey());
-            if (!was.equals(is)) {
-                stayChange(was, is, e, day, m, flows);
-            }
-        }
-        for (Map.Entry<PersonId, Stay> en : isStays.entrySet()) {
-            if (!wasStays.containsKey(en.getKey())) {
-                stayChange(null, en.getValue(), e, day, m, flows);
-            }
-        }
+        DossierState.forEachStayChange(before, after, (person, was, is) -> stayChange(was, is, e, day, m, flows));
     }
 
     /** One person's stay changed from {@code was} to {@code is} (null: none). */

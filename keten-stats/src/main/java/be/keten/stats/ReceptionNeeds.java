@@ -62,15 +62,13 @@ public final class ReceptionNeeds implements java.util.function.Consumer<ChainEv
         if (sameStays) {
             return;
         }
-        for (var entry : after.reception().entrySet()) {
-            Stay was = before.reception().get(entry.getKey());
-            Stay is = entry.getValue();
-            if (was != null && was.waiting() && is.placed()) {
+        DossierState.forEachStayChange(before, after, (person, was, is) -> {
+            if (was != null && was.waiting() && is != null && is.placed()) {
                 long[] w = waits.computeIfAbsent(YearMonth.from(e.date()), k -> new long[2]);
                 w[0]++;
                 w[1] += ChronoUnit.DAYS.between(was.enteredOn(), e.date());
             }
-        }
+        });
     }
 
     /** A dossier already in state {@code s} at the end of {@code day}, past events not given: as {@link ChainStatistics#carryOver}. */

@@ -77,6 +77,41 @@ class StaysTest {
         assertThat(Stays.copyOf(model)).isEqualTo(stays);
     }
 
+    /**
+     * The changes between two stays are the persons whose stays differ as maps, each once, in person
+     * order: whether the two share entries (one made from the other, as the fold does) or not (each
+     * copied afresh, as from the store), and whether a stay was replaced by an equal one or not.
+     */
+    @Property
+    void theChangesAreThePersonsWhoseStaysDiffer(@ForAll @Size(max = 8) List<@IntRange(min = 0, max = 9) Integer> start,
+                                                 @ForAll @Size(max = 8) List<@IntRange(min = -9, max = 9) Integer> steps,
+                                                 @ForAll @IntRange(min = 0, max = 3) int kindShift,
+                                                 @ForAll boolean copied) {
+        Stays was = (Stays) Stays.copyOf(Map.of());
+        for (int i = 0; i < start.size(); i++) {
+            was = was.with(person(start.get(i)), stay(i));
+        }
+        Stays is = was;
+        for (int i = 0; i < steps.size(); i++) {
+            int n = steps.get(i);
+            is = n >= 0 ? is.with(person(n), stay((i + kindShift) % 8)) : is.without(person(-n));
+        }
+        Map<PersonId, Stay> from = copied ? Stays.copyOf(new HashMap<>(was)) : was;
+        Map<PersonId, Stay> to = copied ? Stays.copyOf(new HashMap<>(is)) : is;
+
+        java.util.TreeSet<PersonId> everyone = new java.util.TreeSet<>(from.keySet());
+        everyone.addAll(to.keySet());
+        List<String> expected = new ArrayList<>();
+        for (PersonId p : everyone) {
+            if (!java.util.Objects.equals(from.get(p), to.get(p))) {
+                expected.add(p + ": " + from.get(p) + " -> " + to.get(p));
+            }
+        }
+        List<String> given = new ArrayList<>();
+        Stays.forEachChange(from, to, (p, a, b) -> given.add(p + ": " + a + " -> " + b));
+        assertThat(given).isEqualTo(expected);
+    }
+
     @Test
     void theStaysCannotBeChanged() {
         Map<PersonId, Stay> copy = Stays.copyOf(Map.of(person(1), stay(0), person(2), stay(1)));
