@@ -6,6 +6,8 @@ import be.keten.core.reception.Allocator;
 import be.keten.core.reception.Candidate;
 import be.keten.core.reception.PlaceType;
 import be.keten.core.state.DossierState;
+import be.keten.core.state.Stay;
+import be.keten.core.state.StayChanges;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +29,7 @@ import java.util.TreeSet;
 final class ReceptionRound {
     private final Allocator allocator;
     private final Map<String, Integer> occupied = new HashMap<>();
+    private final StayChanges stayChanges = new StayChanges();
     private final Passing fromFirstPhase = new Passing(PlaceType.FIRST_PHASE);
     private final Passing fromObservation = new Passing(PlaceType.UAM_OBSERVATION_ORIENTATION);
     private final Map<DossierId, Case> waiting = new HashMap<>();
@@ -40,7 +43,9 @@ final class ReceptionRound {
 
     /** Updates the occupancy and what the allocation round looks at after {@code c} changed from {@code before}. */
     void track(DossierState before, Case c, LocalDate today) {
-        DossierState.forEachStayChange(before, c.state, (person, was, is) -> {
+        for (StayChanges ch = stayChanges.of(before, c.state); ch.next(); ) {
+            Stay was = ch.was();
+            Stay is = ch.is();
             if (was != null) {
                 if (was.placed()) {
                     occupied.merge(was.facility(), -1, (x, y) -> x + y == 0 ? null : x + y);
@@ -55,7 +60,7 @@ final class ReceptionRound {
                     c.waitingPersons++;
                 }
             }
-        });
+        }
         boolean waits = c.waitingPersons > 0;
         fromFirstPhase.track(c, today);
         fromObservation.track(c, today);

@@ -21,6 +21,7 @@ import be.keten.core.reception.PlaceType;
 import be.keten.core.state.DossierState;
 import be.keten.core.state.Evolution;
 import be.keten.core.state.Stay;
+import be.keten.core.state.StayChanges;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -47,6 +48,7 @@ public final class ChainStatistics implements Consumer<ChainEvent> {
     private final Map<DossierId, DossierState> states = new HashMap<>();
     // The month of the latest event: nearly every event falls in it, and YearMonth.from is not cheap.
     private YearMonth month;
+    private final StayChanges stayChanges = new StayChanges();   // one cursor: the statistics are built by one thread
     // Fields below are the aggregates a checkpoint carries (package-private for StatisticsCheckpoint).
     YearMonth first;
     YearMonth last;
@@ -287,7 +289,9 @@ public final class ChainStatistics implements Consumer<ChainEvent> {
 
     /** Stocks of waiting, sponsored and placed persons; with {@code flows}, also entries, departures and lengths of stay. */
     private void reception(DossierState before, DossierState after, ChainEvent e, LocalDate day, YearMonth m, boolean flows) {
-        DossierState.forEachStayChange(before, after, (person, was, is) -> stayChange(was, is, e, day, m, flows));
+        for (StayChanges c = stayChanges.of(before, after); c.next(); ) {
+            stayChange(c.was(), c.is(), e, day, m, flows);
+        }
     }
 
     /** One person's stay changed from {@code was} to {@code is} (null: none). */

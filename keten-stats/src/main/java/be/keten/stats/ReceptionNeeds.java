@@ -8,6 +8,7 @@ import be.keten.core.person.Person;
 import be.keten.core.state.DossierState;
 import be.keten.core.state.Evolution;
 import be.keten.core.state.Stay;
+import be.keten.core.state.StayChanges;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -35,6 +36,7 @@ public final class ReceptionNeeds implements java.util.function.Consumer<ChainEv
     private final StockSeries<Unit> entitledNotAccommodated = new StockSeries<>();
     // month -> {placements from the waiting list, days waited}
     private final Map<YearMonth, long[]> waits = new HashMap<>();
+    private final StayChanges stayChanges = new StayChanges();
 
     @Override
     public void accept(ChainEvent e) {
@@ -62,13 +64,13 @@ public final class ReceptionNeeds implements java.util.function.Consumer<ChainEv
         if (sameStays) {
             return;
         }
-        DossierState.forEachStayChange(before, after, (person, was, is) -> {
-            if (was != null && was.waiting() && is != null && is.placed()) {
+        for (StayChanges c = stayChanges.of(before, after); c.next(); ) {
+            if (c.was() != null && c.was().waiting() && c.is() != null && c.is().placed()) {
                 long[] w = waits.computeIfAbsent(YearMonth.from(e.date()), k -> new long[2]);
                 w[0]++;
-                w[1] += ChronoUnit.DAYS.between(was.enteredOn(), e.date());
+                w[1] += ChronoUnit.DAYS.between(c.was().enteredOn(), e.date());
             }
-        });
+        }
     }
 
     /** A dossier already in state {@code s} at the end of {@code day}, past events not given: as {@link ChainStatistics#carryOver}. */

@@ -59,15 +59,6 @@ public record DossierState(
                 null, null, null, null, null, Map.of(), Set.of());
     }
 
-    /**
-     * Gives {@code change} each person whose stay differs from {@code before} to {@code after} (two
-     * states of one dossier), in person order: the one definition of a change of stay that the
-     * statistics and the simulation's allocation round count.
-     */
-    public static void forEachStayChange(DossierState before, DossierState after, StayChange change) {
-        Stays.forEachChange(before.reception, after.reception, change);
-    }
-
     /** The principal applicant's nationality, which the nationality policies look at. */
     public Nationality nationality() {
         return persons.isEmpty() ? Nationality.UNKNOWN : persons.get(0).nationality();

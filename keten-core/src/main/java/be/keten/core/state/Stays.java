@@ -76,42 +76,9 @@ final class Stays extends AbstractMap<PersonId, Stay> {
         return new Stays(es);
     }
 
-    /**
-     * Gives {@code change} each person whose stay differs from {@code was} to {@code is}, in person
-     * order. An entry both share is a stay the event left alone ({@link #with} and {@link #without}
-     * keep the others' entries): it is passed over without reading the stay, which is often cold.
-     */
-    static void forEachChange(Map<PersonId, Stay> was, Map<PersonId, Stay> is, StayChange change) {
-        if (was == is) {
-            return;
-        }
-        Map.Entry<PersonId, Stay>[] a = ((Stays) was).entries;
-        Map.Entry<PersonId, Stay>[] b = ((Stays) is).entries;
-        int i = 0;
-        int j = 0;
-        while (i < a.length || j < b.length) {
-            Map.Entry<PersonId, Stay> x = i < a.length ? a[i] : null;
-            Map.Entry<PersonId, Stay> y = j < b.length ? b[j] : null;
-            if (x == y) {
-                i++;
-                j++;
-                continue;
-            }
-            int c = x == null ? 1 : y == null ? -1 : x.getKey().compareTo(y.getKey());
-            if (c < 0) {
-                change.changed(x.getKey(), x.getValue(), null);
-                i++;
-            } else if (c > 0) {
-                change.changed(y.getKey(), null, y.getValue());
-                j++;
-            } else {
-                if (!x.getValue().equals(y.getValue())) {
-                    change.changed(x.getKey(), x.getValue(), y.getValue());
-                }
-                i++;
-                j++;
-            }
-        }
+    /** The entries, sorted by person, for {@link StayChanges}: not to be changed. */
+    Map.Entry<PersonId, Stay>[] entries() {
+        return entries;
     }
 
     /** The index of {@code person}'s entry, or (-(insertion point) - 1), as {@link Arrays#binarySearch} gives it; a scan, households are small. */

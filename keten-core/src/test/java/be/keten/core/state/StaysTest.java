@@ -108,8 +108,14 @@ class StaysTest {
             }
         }
         List<String> given = new ArrayList<>();
-        Stays.forEachChange(from, to, (p, a, b) -> given.add(p + ": " + a + " -> " + b));
-        assertThat(given).isEqualTo(expected);
+        StayChanges changes = new StayChanges();
+        for (int round = 0; round < 2; round++) {   // the cursor is reused, as its owners reuse it
+            given.clear();
+            for (StayChanges c = changes.of(from, to); c.next(); ) {
+                given.add(c.person() + ": " + c.was() + " -> " + c.is());
+            }
+            assertThat(given).isEqualTo(expected);
+        }
     }
 
     @Test
