@@ -60,7 +60,7 @@ public final class CalendarCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--year", required = true, paramLabel = "YYYY")
+        @Option(names = "--year", required = true, paramLabel = "YYYY", description = "The calendar year.")
         int year;
 
         @Override

@@ -124,7 +124,7 @@ public final class ReceptionCommand implements Runnable {
         @Option(names = "--as", paramLabel = "NAME", description = "Who loads it, for the audit log (default: the OS user).")
         String actor;
 
-        @Parameters(paramLabel = "FILE")
+        @Parameters(paramLabel = "FILE", description = "The network file (CSV, UTF-8, with a header row).")
         Path file;
 
         @Override
@@ -149,7 +149,7 @@ public final class ReceptionCommand implements Runnable {
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = "Capacity, occupancy and occupancy rate by place type and operator on a date; the waiting list and its oldest entry.")
     static final class Status extends WithStore {
-        @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD")
+        @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "The day to report on: the stored events dated on or before it count.")
         LocalDate date;
 
         @Override
@@ -207,7 +207,7 @@ public final class ReceptionCommand implements Runnable {
             description = "Propose places for everyone waiting on a date, each with its reason (priority group, saturation, place found); "
                     + "with --apply, record the placements and first-phase transfers through the rulebook.")
     static final class Allocate extends WithStore {
-        @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD")
+        @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "The day of the round, and of the placements and transfers it records.")
         LocalDate date;
 
         @Option(names = "--apply", description = "Record the proposals (otherwise they are only shown).")
@@ -241,13 +241,13 @@ public final class ReceptionCommand implements Runnable {
             description = "Close a facility from a date. Its residents are moved to suitable free places; if some cannot be, the closure is "
                     + "refused and nothing changes. Without --apply, only shows what would happen.")
     static final class Close extends WithStore {
-        @Parameters(paramLabel = "FACILITY")
+        @Parameters(paramLabel = "FACILITY", description = "The facility's identifier (the network file's facility column).")
         String facility;
 
         @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "First day without places.")
         LocalDate date;
 
-        @Option(names = "--apply")
+        @Option(names = "--apply", description = "Move the residents and close the facility (otherwise it is only shown what would happen).")
         boolean apply;
 
         @Override
@@ -283,10 +283,10 @@ public final class ReceptionCommand implements Runnable {
 
     @Command(name = "activate", mixinStandardHelpOptions = true, description = "Switch on a facility's dormant buffer places from a date.")
     static final class Activate extends WithStore {
-        @Parameters(paramLabel = "FACILITY")
+        @Parameters(paramLabel = "FACILITY", description = "The facility's identifier (the network file's facility column).")
         String facility;
 
-        @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD")
+        @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "The first day the buffer places count.")
         LocalDate from;
 
         @Override

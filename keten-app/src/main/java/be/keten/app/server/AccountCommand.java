@@ -95,7 +95,7 @@ public final class AccountCommand implements Runnable {
 
     @Command(name = "reset-password", mixinStandardHelpOptions = true, description = "Give an account a new generated password, printed once.")
     static final class ResetPassword extends Base {
-        @Parameters(index = "0", paramLabel = "NAME")
+        @Parameters(index = "0", paramLabel = "NAME", description = "The account's user name.")
         String name;
 
         @Override
@@ -112,7 +112,7 @@ public final class AccountCommand implements Runnable {
 
     @Command(name = "disable", mixinStandardHelpOptions = true, description = "Disable an account (accounts are never deleted; --enable undoes it).")
     static final class Disable extends Base {
-        @Parameters(index = "0", paramLabel = "NAME")
+        @Parameters(index = "0", paramLabel = "NAME", description = "The account's user name.")
         String name;
 
         @Option(names = "--enable", description = "Enable the account again.")
