@@ -149,7 +149,8 @@ public final class ReceptionCommand implements Runnable {
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = "Capacity, occupancy and occupancy rate by place type and operator on a date; the waiting list and its oldest entry.")
     static final class Status extends WithStore {
-        @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "The day to report on: the stored events dated on or before it count.")
+        @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD",
+                description = "The day to report on: the stored events dated on or before it count.")
         LocalDate date;
 
         @Override
@@ -207,7 +208,8 @@ public final class ReceptionCommand implements Runnable {
             description = "Propose places for everyone waiting on a date, each with its reason (priority group, saturation, place found); "
                     + "with --apply, record the placements and first-phase transfers through the rulebook.")
     static final class Allocate extends WithStore {
-        @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "The day of the round, and of the placements and transfers it records.")
+        @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD",
+                description = "The day of the round, and of the placements and transfers it records.")
         LocalDate date;
 
         @Option(names = "--apply", description = "Record the proposals (otherwise they are only shown).")
