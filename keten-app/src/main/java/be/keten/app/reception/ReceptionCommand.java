@@ -249,7 +249,7 @@ public final class ReceptionCommand implements Runnable {
         @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "First day without places.")
         LocalDate date;
 
-        @Option(names = "--apply", description = "Move the residents and close the facility (otherwise it is only shown what would happen).")
+        @Option(names = "--apply", description = "Move the residents and close the facility (without it, the command only shows what would happen).")
         boolean apply;
 
         @Override
