@@ -6,7 +6,9 @@
 # WARMUP_SECONDS (90) before the measured window: on 2 vCPUs the server's JIT takes a minute or more
 # to settle (the generator prints the throughput of every 10 s of warm-up, and each JVM's JIT share).
 # KETEN_BENCH_SERVER_OPTS: JVM options of the server (a profiler, say); KETEN_BENCH_JAR: another
-# build of keten.jar to serve (for A/B runs); KETEN_BENCH_PORT: the port (18080).
+# build of keten.jar to serve (for A/B runs); KETEN_BENCH_PORT: the port (18080);
+# KETEN_BENCH_JOB_REPLICATIONS: submit a what-if job of that many replications of
+# belgium-2025-2029.yaml 5 s before the warm-up ends, so that it runs through the measured window.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 clients=${1:-16}
@@ -21,6 +23,8 @@ db="${KETEN_PG_URL}&currentSchema=bench_$(date +%s)"
 password() { java -jar "$jar" account add "$1" --role "$2" --db "$db" | sed -n 's/.*password: //p'; }
 dvz=$(password bench-dvz dvz)
 cgvs=$(password bench-cgvs cgvs)
+job=${KETEN_BENCH_JOB_REPLICATIONS:-}
+[ -z "$job" ] || ana=$(password bench-ana analyst)
 
 log=$(mktemp)
 java ${KETEN_BENCH_SERVER_OPTS:-} -jar "$jar" serve --port "$port" --no-seed --db "$db" >"$log" 2>&1 &
@@ -31,6 +35,11 @@ for _ in $(seq 1 120); do
     sleep 0.5
 done
 curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null || { cat "$log"; exit 1; }
+if [ -n "$job" ]; then
+    ( sleep $((warmup > 5 ? warmup - 5 : 0)); curl -s -u "bench-ana:$ana" -H 'Content-Type: application/json' \
+        -d "{\"scenario\":\"belgium-2025-2029.yaml\",\"replications\":$job,\"seed\":1}" -o /dev/null \
+        -w 'what-if job submitted: HTTP %{http_code}\n' "http://127.0.0.1:$port/api/simulations" >&2 ) &
+fi
 # CPU per command of the server (its JVM), of PostgreSQL (every process named postgres) and of the generator.
 java -cp keten-bench/target/keten-bench.jar be.keten.bench.server.CommandLoad "http://127.0.0.1:$port" \
     "bench-dvz:$dvz" "bench-cgvs:$cgvs" "$clients" "$warmup" "$seconds" "server=$server" "postgres=@postgres"
