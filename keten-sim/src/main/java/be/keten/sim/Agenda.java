@@ -1,34 +1,57 @@
 package be.keten.sim;
 
 import java.time.LocalDate;
-import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.PriorityQueue;
+import java.util.function.ToIntFunction;
 
 /**
  * The engine's scheduled steps, run day by day: by day, then in the order they were scheduled.
- * One queue per day of the horizon (a calendar queue): nearly every step is scheduled on or after
+ * One list per day of the horizon (a calendar queue): nearly every step is scheduled on or after
  * the day being run, so adding and taking one costs no comparison. A step dated before the day
  * being run (a past date built at the start) waits in a small priority queue that is served first,
  * which keeps that order exactly. A step dated after the last day is never run, so it is not kept.
+ *
+ * <p>A step may name its subject (the dossier it works on). Before a day's steps run, {@code warm}
+ * reads each subject once: the steps were scheduled weeks or months earlier, their dossiers have
+ * left the processor's caches, and reading them all in one loop lets the processor fetch many at a
+ * time, where the steps themselves would wait for each in turn.
  */
-final class Agenda {
+final class Agenda<S> {
     private record Late(long day, long seq, Runnable step) {
     }
 
+    /** A day's steps, each after its subject (or null), in the order scheduled. */
+    private static final class Day {
+        Object[] items = new Object[16];
+        int size;
+
+        void add(Object subject, Runnable step) {
+            if (size + 2 > items.length) {
+                items = Arrays.copyOf(items, items.length * 2);
+            }
+            items[size++] = subject;
+            items[size++] = step;
+        }
+    }
+
     private final long first;
-    private final ArrayDeque<Runnable>[] days;
+    private final Day[] days;
+    private final ToIntFunction<S> warm;
     private final PriorityQueue<Late> late = new PriorityQueue<>((a, b) -> a.day != b.day ? Long.compare(a.day, b.day) : Long.compare(a.seq, b.seq));
     private long today;
     private long seq;
+    private int warmed;   // what warm returned, kept so that its reads are not optimised away
 
-    @SuppressWarnings("unchecked")
-    Agenda(LocalDate first, LocalDate last) {
+    Agenda(LocalDate first, LocalDate last, ToIntFunction<S> warm) {
         this.first = first.toEpochDay();
-        this.days = new ArrayDeque[Math.toIntExact(last.toEpochDay() - this.first + 1)];
+        this.days = new Day[Math.toIntExact(last.toEpochDay() - this.first + 1)];
         this.today = this.first;
+        this.warm = warm;
     }
 
-    void at(LocalDate day, Runnable step) {
+    /** Schedules {@code step} on {@code day}; {@code subject} (may be null) is what it works on. */
+    void at(LocalDate day, S subject, Runnable step) {
         long d = day.toEpochDay();
         if (d < today) {
             late.add(new Late(d, seq++, step));
@@ -38,23 +61,37 @@ final class Agenda {
         if (i >= days.length) {
             return;
         }
-        ArrayDeque<Runnable> q = days[(int) i];
+        Day q = days[(int) i];
         if (q == null) {
-            q = days[(int) i] = new ArrayDeque<>();
+            q = days[(int) i] = new Day();
         }
-        q.add(step);
+        q.add(subject, step);
     }
 
     /** Runs every step due by {@code day}, those scheduled for it while running included; days run in order. */
+    @SuppressWarnings("unchecked")
     void run(LocalDate day) {
         today = day.toEpochDay();
         int i = (int) (today - first);
-        ArrayDeque<Runnable> q = days[i];
+        Day q = days[i];
+        if (q != null) {
+            int h = 0;
+            for (int j = 0; j < q.size; j += 2) {
+                Object s = q.items[j];
+                if (s != null) {
+                    h += warm.applyAsInt((S) s);
+                }
+            }
+            warmed += h;
+        }
+        int next = 1;
         while (true) {
             if (!late.isEmpty() && late.peek().day <= today) {
                 late.poll().step.run();
-            } else if (q != null && !q.isEmpty()) {
-                q.poll().run();
+            } else if (q != null && next < q.size) {
+                Runnable step = (Runnable) q.items[next];
+                next += 2;
+                step.run();
             } else if (q == null && days[i] != null) {
                 q = days[i];   // the first step for today was scheduled while running
             } else {

@@ -58,14 +58,14 @@ final class CarriedOver {
         LocalDate start = engine.sc.start();
         DossierState s = c.state;
         switch (s.state()) {
-            case ARRIVED -> engine.at(start, () -> engine.registerAfterArrival(c));
+            case ARRIVED -> engine.at(start, c, () -> engine.registerAfterArrival(c));
             case REGISTERED, LODGED, DUBLIN_CHECK -> continueAtDvz(c, start);
-            case DUBLIN_TRANSFER -> engine.at(start, () -> engine.leaveAfterDublin(c));
+            case DUBLIN_TRANSFER -> engine.at(start, c, () -> engine.leaveAfterDublin(c));
             case SUSPENDED -> engine.suspended.computeIfAbsent(engine.suspensionKey(s), k -> new ArrayList<>()).add(c);
-            case DECIDED -> engine.at(later(s.decidedOn().plusDays(engine.sc.cgvs().notificationDays()), start), () -> engine.notify(c));
+            case DECIDED -> engine.at(later(s.decidedOn().plusDays(engine.sc.cgvs().notificationDays()), start), c, () -> engine.notify(c));
             case NOTIFIED_NEGATIVE -> engine.afterNegativeNotice(c, eve);
             case PROTECTED -> engine.schedulePositiveExit(c);
-            case REJECTED_FINAL, CASSATION_PENDING -> engine.at(start, () -> {   // the RvS is not simulated: a cassation stays pending
+            case REJECTED_FINAL, CASSATION_PENDING -> engine.at(start, c, () -> {   // the RvS is not simulated: a cassation stays pending
                 if (c.state.orderToLeaveExpiresOn() == null) {
                     engine.finalNegative(c);
                 } else {
@@ -73,7 +73,7 @@ final class CarriedOver {
                 }
             });
             // Still in reception after the application ended otherwise: the aid ends on the first day.
-            default -> engine.at(start, () -> engine.leave(c, LeaveReason.VOLUNTARY_DEPARTURE));
+            default -> engine.at(start, c, () -> engine.leave(c, LeaveReason.VOLUNTARY_DEPARTURE));
         }
     }
 
@@ -82,17 +82,17 @@ final class CarriedOver {
         DossierState s = c.state;
         boolean outsideDublin = s.protectedInOtherEuState() || s.arrivedThrough() != null;
         if (s.entitled() == null) {
-            engine.at(start, () -> engine.entitlement(c, engine.today()));
+            engine.at(start, c, () -> engine.entitlement(c, engine.today()));
         }
         if (s.state() == ProcedureState.REGISTERED) {
-            engine.at(start, () -> engine.emit(c, new ApplicationLodged(c.state.dossier(), engine.today())));
+            engine.at(start, c, () -> engine.emit(c, new ApplicationLodged(c.state.dossier(), engine.today())));
         }
         if (!outsideDublin && s.state() != ProcedureState.DUBLIN_CHECK) {
-            engine.at(start, () -> engine.emit(c, new DublinCheckStarted(c.state.dossier(), engine.today())));
+            engine.at(start, c, () -> engine.emit(c, new DublinCheckStarted(c.state.dossier(), engine.today())));
         }
         LocalDate due = s.arrivedThrough() != null ? s.registeredOn().plusDays(14) : remaining(engine.sc.dvz().registrationToTransfer(), s.registeredOn(), start);
         boolean dublin = !outsideDublin && s.dublinOutcome() == null && engine.rng.nextDouble() < engine.sc.dvz().dublinShare();
-        engine.at(later(due, start), () -> {
+        engine.at(later(due, start), c, () -> {
             if (dublin) {
                 engine.dublinTransfer(c);
             } else {

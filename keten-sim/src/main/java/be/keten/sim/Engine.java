@@ -82,7 +82,7 @@ public final class Engine {
     final ChainStatistics stats;
     final ReceptionNeeds needs = new ReceptionNeeds();
     private final Consumer<ChainEvent> sink;
-    private final Agenda agenda;
+    private final Agenda<Case> agenda;
     private final ArrayDeque<Case> fastQueue = new ArrayDeque<>();
     private final ArrayDeque<Case> cgvsQueue = new ArrayDeque<>();
     final Map<String, List<Case>> suspended = new TreeMap<>();
@@ -116,7 +116,7 @@ public final class Engine {
         this.sink = sink;
         this.today = scenario.start().minusDays(1);
         this.clock = new SimClock(today);
-        this.agenda = new Agenda(scenario.start(), scenario.end());
+        this.agenda = new Agenda<>(scenario.start(), scenario.end(), Engine::warm);
         this.rulebook = new Rulebook(scenario.policies(), clock);
         this.households = new Households(scenario, rng, rulebook.policies());
         this.allocator = new Allocator(scenario.policies(), scenario.reception().firstPhaseDays(), 28);
@@ -210,7 +210,18 @@ public final class Engine {
     }
 
     void at(LocalDate day, Runnable r) {
-        agenda.at(day, r);
+        agenda.at(day, null, r);
+    }
+
+    /** Schedules {@code r}, a step on {@code c}, on {@code day}. */
+    void at(LocalDate day, Case c, Runnable r) {
+        agenda.at(day, c, r);
+    }
+
+    /** Reads what nearly every step on {@code c} reads first: its state, persons, stays and identifier (see Agenda). */
+    private static int warm(Case c) {
+        DossierState s = c.state;
+        return s.version() + s.persons().size() + s.reception().size() + s.dossier().value().length();
     }
 
     // ---- people ---------------------------------------------------------------------------
@@ -297,12 +308,12 @@ public final class Engine {
                 ? c.state.languageRole() : households.role(), elsewhere));
         entitlement(c, d);
         int delay = sc.dvz().registrationToTransfer().days(rng, 1);
-        at(d.plusDays(Math.min(2, delay)), () -> emit(c, new ApplicationLodged(c.state.dossier(), today())));
+        at(d.plusDays(Math.min(2, delay)), c, () -> emit(c, new ApplicationLodged(c.state.dossier(), today())));
         if (!elsewhere) {
-            at(d.plusDays(Math.min(2, delay)), () -> emit(c, new DublinCheckStarted(c.state.dossier(), today())));
+            at(d.plusDays(Math.min(2, delay)), c, () -> emit(c, new DublinCheckStarted(c.state.dossier(), today())));
         }
         boolean dublin = !elsewhere && rng.nextDouble() < sc.dvz().dublinShare();
-        at(d.plusDays(delay), () -> {
+        at(d.plusDays(delay), c, () -> {
             if (dublin) {
                 dublinTransfer(c);
             } else {
@@ -349,7 +360,7 @@ public final class Engine {
             entitlement(c, d);
         }
         emit(c, new ApplicationLodged(c.state.dossier(), d));
-        at(d.plusDays(14), () -> transfer(c));
+        at(d.plusDays(14), c, () -> transfer(c));
     }
 
     void entitlement(Case c, LocalDate d) {
@@ -381,7 +392,7 @@ public final class Engine {
         }
         LocalDate due = d.plusDays(31 + rng.nextInt(60));
         LocalDate expired = c.state.orderToLeaveExpiresOn().plusDays(1);
-        at(due.isBefore(expired) ? expired : due, () -> emit(c, new ForcedReturn(c.state.dossier(), today(), ForcedReturnKind.DUBLIN_TRANSFER)));
+        at(due.isBefore(expired) ? expired : due, c, () -> emit(c, new ForcedReturn(c.state.dossier(), today(), ForcedReturnKind.DUBLIN_TRANSFER)));
     }
 
     void transfer(Case c) {
@@ -459,7 +470,7 @@ public final class Engine {
                 continue;
             }
             cgvsBusy++;
-            at(d.plusDays(sc.cgvs().serviceTime().days(rng, 1)), () -> decide(c));
+            at(d.plusDays(sc.cgvs().serviceTime().days(rng, 1)), c, () -> decide(c));
         }
     }
 
@@ -491,14 +502,14 @@ public final class Engine {
             emit(c, new InterviewHeld(id, d));
         }
         emit(c, new FinalDecisionTaken(id, d, type));
-        at(d.plusDays(sc.cgvs().notificationDays()), () -> notify(c));
+        at(d.plusDays(sc.cgvs().notificationDays()), c, () -> notify(c));
     }
 
     void notify(Case c) {
         LocalDate d = today();
         DossierState s = c.state;
         if (rulebook.policies().notificationSuspension(s.nationality(), s.protectedInOtherEuState(), s.lastDecision(), d).isPresent()) {
-            at(d.plusDays(30), () -> notify(c));
+            at(d.plusDays(30), c, () -> notify(c));
             return;
         }
         emit(c, new DecisionNotified(s.dossier(), d));
@@ -513,7 +524,7 @@ public final class Engine {
     void afterNegativeNotice(Case c, LocalDate d) {
         LocalDate deadline = rulebook.appealDeadline(c.state);
         if (!deadline.isAfter(d)) {   // a carried-over dossier whose appeal period ran out before the start
-            at(d.plusDays(1), () -> {
+            at(d.plusDays(1), c, () -> {
                 emit(c, new DecisionBecameFinal(c.state.dossier(), today()));
                 finalNegative(c);
             });
@@ -521,12 +532,12 @@ public final class Engine {
         }
         if (rng.nextDouble() < sc.rvv().appeal(c.state.lastDecision())) {
             LocalDate lodged = d.plusDays(1 + rng.nextInt(sc.rvv().lodgingDays()));
-            at(lodged.isAfter(deadline) ? deadline : lodged, () -> {
+            at(lodged.isAfter(deadline) ? deadline : lodged, c, () -> {
                 emit(c, new AppealLodged(c.state.dossier(), today(), c.state.languageRole()));
                 rvvQueue.add(c);
             });
         } else {
-            at(deadline.plusDays(1), () -> {
+            at(deadline.plusDays(1), c, () -> {
                 emit(c, new DecisionBecameFinal(c.state.dossier(), today()));
                 finalNegative(c);
             });
@@ -540,7 +551,7 @@ public final class Engine {
         while (rvvBusy < judges && !rvvQueue.isEmpty()) {
             Case c = rvvQueue.poll();
             rvvBusy++;
-            at(d.plusDays(sc.rvv().serviceTime().days(rng, 1)), () -> judge(c));
+            at(d.plusDays(sc.rvv().serviceTime().days(rng, 1)), c, () -> judge(c));
         }
     }
 
@@ -575,7 +586,7 @@ public final class Engine {
         }
         LocalDate end = rulebook.negativeExitDate(c.state).orElse(d);
         LocalDate when = (end.isBefore(d) ? d : end).plusDays(delay(sc.reception().exitDelayNegativeDays()));
-        at(when, () -> leave(c, LeaveReason.FINAL_NEGATIVE_EXIT));
+        at(when, c, () -> leave(c, LeaveReason.FINAL_NEGATIVE_EXIT));
     }
 
     void schedulePositiveExit(Case c) {
@@ -584,7 +595,7 @@ public final class Engine {
         }
         LocalDate end = rulebook.transitionEnd(c.state).orElseThrow();
         LocalDate d = today();
-        at((end.isBefore(d) ? d : end).plusDays(delay(sc.reception().exitDelayPositiveDays())), () -> leave(c, LeaveReason.POSITIVE_TRANSITION_END));
+        at((end.isBefore(d) ? d : end).plusDays(delay(sc.reception().exitDelayPositiveDays())), c, () -> leave(c, LeaveReason.POSITIVE_TRANSITION_END));
     }
 
     private int delay(double mean) {
@@ -608,7 +619,7 @@ public final class Engine {
             return;
         }
         int days = (int) Math.ceil(-Math.log(1 - rng.nextDouble()) / h * 30.4375);
-        at(from.plusDays(Math.max(1, days)), () -> {
+        at(from.plusDays(Math.max(1, days)), c, () -> {
             List<PersonId> ps = staying(c.state, st -> st.placed() && st.enteredOn().equals(placedOn));
             if (!ps.isEmpty()) {
                 emit(c, new LeftReception(c.state.dossier(), today(), LeaveReason.VOLUNTARY_DEPARTURE, ps));
@@ -626,7 +637,7 @@ public final class Engine {
             return;
         }
         int days = (int) Math.ceil(-Math.log(1 - rng.nextDouble()) / h * 30.4375);
-        at(from.plusDays(Math.max(1, days)), () -> {
+        at(from.plusDays(Math.max(1, days)), c, () -> {
             List<PersonId> ps = staying(c.state, st -> st.waiting() && st.enteredOn().equals(since));
             if (!ps.isEmpty()) {
                 emit(c, new LeftReception(c.state.dossier(), today(), LeaveReason.NO_SHOW, ps));

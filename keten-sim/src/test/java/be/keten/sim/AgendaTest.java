@@ -47,11 +47,13 @@ class AgendaTest {
 
     @Property(tries = 200)
     void runsStepsInTheOrderOfAPriorityQueueByDayThenSchedulingOrder(@ForAll long seed) {
-        Agenda agenda = new Agenda(FIRST, FIRST.plusDays(DAYS - 1));
+        int[] warmed = {0};
+        Agenda<String> agenda = new Agenda<>(FIRST, FIRST.plusDays(DAYS - 1), subject -> warmed[0]++);
+        int[] scheduled = {0};
         List<Integer> ran = program(seed, new Scheduler() {
             @Override
             public void at(LocalDate day, Runnable step) {
-                agenda.at(day, step);
+                agenda.at(day, scheduled[0]++ % 2 == 0 ? "dossier" : null, step);   // a subject or none: the order is the same
             }
 
             @Override
@@ -60,6 +62,7 @@ class AgendaTest {
             }
         });
         assertThat(ran).hasSizeGreaterThan(30).isEqualTo(program(seed, new Reference()));
+        assertThat(warmed[0]).isPositive().isLessThanOrEqualTo(scheduled[0]);
     }
 
     /**
