@@ -9,6 +9,7 @@ import java.util.PriorityQueue;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
 
 /** The calendar queue runs steps exactly as a priority queue by (day, order scheduled) would. */
 class AgendaTest {
@@ -63,6 +64,26 @@ class AgendaTest {
         });
         assertThat(ran).hasSizeGreaterThan(30).isEqualTo(program(seed, new Reference()));
         assertThat(warmed[0]).isPositive().isLessThanOrEqualTo(scheduled[0]);
+    }
+
+    @Test
+    void readsEachSubjectOfADayOnceBeforeTheDayRunsAndNeverItsStepsOnes() {
+        List<String> log = new ArrayList<>();
+        Agenda<String> agenda = new Agenda<>(FIRST, FIRST.plusDays(DAYS - 1), subject -> {
+            log.add("warm " + subject);
+            return 0;
+        });
+        LocalDate second = FIRST.plusDays(1);
+        agenda.at(second, "a", () -> {
+            log.add("run a");
+            agenda.at(second, "c", () -> log.add("run c"));   // scheduled while its day runs: not read ahead
+        });
+        agenda.at(second, null, () -> log.add("run -"));
+        agenda.at(second, "b", () -> log.add("run b"));
+        agenda.run(FIRST);
+        assertThat(log).isEmpty();
+        agenda.run(second);
+        assertThat(log).containsExactly("warm a", "warm b", "run a", "run -", "run b", "run c");
     }
 
     /**
