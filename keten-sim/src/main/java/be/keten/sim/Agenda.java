@@ -81,6 +81,7 @@ final class Agenda<S> {
                 if (s != null) {
                     h += warm.applyAsInt((S) s);
                 }
+                h += q.items[j + 1].getClass().hashCode();   // the step, whose class its call reads
             }
             warmed += h;
         }
