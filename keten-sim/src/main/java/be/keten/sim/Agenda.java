@@ -12,10 +12,10 @@ import java.util.function.ToIntFunction;
  * being run (a past date built at the start) waits in a small priority queue that is served first,
  * which keeps that order exactly. A step dated after the last day is never run, so it is not kept.
  *
- * <p>A step may name its subject (the dossier it works on). Before a day's steps run, {@code warm}
- * reads each subject once: the steps were scheduled weeks or months earlier, their dossiers have
- * left the processor's caches, and reading them all in one loop lets the processor fetch many at a
- * time, where the steps themselves would wait for each in turn.
+ * <p>A step may name its subject (the dossier it works on). Before a day's steps run, one pass
+ * reads each step object and, through {@code warm}, each subject: the steps were scheduled weeks or
+ * months earlier, they and their dossiers have left the processor's caches, and reading them all in
+ * one loop lets the processor fetch many at a time, where the steps would wait for each in turn.
  */
 final class Agenda<S> {
     private record Late(long day, long seq, Runnable step) {
