@@ -16,6 +16,8 @@ seconds=${2:-30}
 warmup=${3:-90}
 port=${KETEN_BENCH_PORT:-18080}
 jar=${KETEN_BENCH_JAR:-keten-app/target/keten.jar}
+job=${KETEN_BENCH_JOB_REPLICATIONS:-}
+[[ -z "$job" || "$job" =~ ^[1-9][0-9]*$ ]] || { echo "KETEN_BENCH_JOB_REPLICATIONS: '$job' is not a whole number of replications (1 or more)" >&2; exit 2; }
 : "${KETEN_PG_URL:?set KETEN_PG_URL to a PostgreSQL JDBC URL}"
 db="${KETEN_PG_URL}&currentSchema=bench_$(date +%s)"
 
@@ -23,7 +25,6 @@ db="${KETEN_PG_URL}&currentSchema=bench_$(date +%s)"
 password() { java -jar "$jar" account add "$1" --role "$2" --db "$db" | sed -n 's/.*password: //p'; }
 dvz=$(password bench-dvz dvz)
 cgvs=$(password bench-cgvs cgvs)
-job=${KETEN_BENCH_JOB_REPLICATIONS:-}
 [ -z "$job" ] || ana=$(password bench-ana analyst)
 
 log=$(mktemp)
