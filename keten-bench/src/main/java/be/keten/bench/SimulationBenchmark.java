@@ -56,11 +56,15 @@ public class SimulationBenchmark {
 
     @Setup
     public void read() throws Exception {
-        Scenario full = ScenarioFile.read(Path.of("examples", "scenarios", scenario + ".yaml"));
+        sc = cut(ScenarioFile.read(Path.of("examples", "scenarios", scenario + ".yaml")), months);
+    }
+
+    /** {@code full} with its horizon cut to {@code months} months. */
+    static Scenario cut(Scenario full, int months) {
         if (months > full.horizonMonths()) {
-            throw new IllegalArgumentException(scenario + " has " + full.horizonMonths() + " months, not " + months);
+            throw new IllegalArgumentException(full.name() + " has " + full.horizonMonths() + " months, not " + months);
         }
-        sc = new Scenario(full.name(), full.start(), months, full.initial(), full.inflow(), full.pathways(), full.dvz(), full.cgvs(),
+        return new Scenario(full.name(), full.start(), months, full.initial(), full.inflow(), full.pathways(), full.dvz(), full.cgvs(),
                 full.rvv(), full.reception(), full.policies(), full.statistics());
     }
 
