@@ -20,11 +20,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -40,11 +38,13 @@ import org.openjdk.jmh.infra.Blackhole;
  * replication emits (the scenario cut to {@code months} months, seed 1, index 0, as
  * {@link SimulationBenchmark} runs it), in its order, each with the dossier's state before and
  * after it: the statistics as a simulation keeps them, the reception figures, the rulebook (checks
- * and fold), the fold alone. What a replication spends on the engine itself (its agenda, queues,
- * allocation rounds and the households it draws) is {@link SimulationBenchmark}'s time less these.
+ * and fold), the fold alone. A replay reads each state long after it was made, where the engine
+ * often reads a state it has just made: the rates are lower than inside a replication. Compare
+ * builds of one part on the simulation's own mix of events with it; do not add the parts up.
  *
  * <p>Each invocation replays every event once; the secondary score {@code events} is events per
- * second. The events and states of a 60-month replication take about 1.5 GB of heap.
+ * second (the counter {@link SimulationBenchmark.Events}, here of replayed events). The events and
+ * states of a 60-month replication take about 1.5 GB of heap.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -88,20 +88,8 @@ public class EventPathBenchmark {
         }
     }
 
-    /** Events replayed in an iteration; JMH reports them per second. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class Events {
-        public long events;
-
-        @Setup(Level.Iteration)
-        public void clear() {
-            events = 0;
-        }
-    }
-
     @Benchmark
-    public ChainStatistics statistics(Events counter) {
+    public ChainStatistics statistics(SimulationBenchmark.Events counter) {
         ChainStatistics s = ChainStatistics.withoutResidentProfiles(sc.statistics());
         for (int i = 0; i < events.length; i++) {
             s.accept(events[i], before[i], after[i]);
@@ -111,7 +99,7 @@ public class EventPathBenchmark {
     }
 
     @Benchmark
-    public ReceptionNeeds receptionNeeds(Events counter) {
+    public ReceptionNeeds receptionNeeds(SimulationBenchmark.Events counter) {
         ReceptionNeeds n = new ReceptionNeeds();
         for (int i = 0; i < events.length; i++) {
             n.accept(events[i], before[i], after[i]);
@@ -121,7 +109,7 @@ public class EventPathBenchmark {
     }
 
     @Benchmark
-    public void decide(Events counter, Blackhole bh) {
+    public void decide(SimulationBenchmark.Events counter, Blackhole bh) {
         for (int i = 0; i < events.length; i++) {
             bh.consume(rulebook.decide(before[i], events[i]));
         }
@@ -129,7 +117,7 @@ public class EventPathBenchmark {
     }
 
     @Benchmark
-    public void fold(Events counter, Blackhole bh) {
+    public void fold(SimulationBenchmark.Events counter, Blackhole bh) {
         for (int i = 0; i < events.length; i++) {
             bh.consume(Evolution.apply(before[i], events[i]));
         }
