@@ -84,7 +84,8 @@ public final class Engine {
     private final Consumer<ChainEvent> sink;
     private final Agenda<Case> agenda;
     private int warmed;   // what warm(List) returned, kept so that its reads are not optimised away
-    private final ArrayDeque<Case> fastQueue = new ArrayDeque<>();
+    // Served before cgvsQueue: fast-track files, and subsequent applications awaiting admissibility if the scenario says so.
+    private final ArrayDeque<Case> priorityFiles = new ArrayDeque<>();
     private final ArrayDeque<Case> cgvsQueue = new ArrayDeque<>();
     final Map<String, List<Case>> suspended = new TreeMap<>();
     final ArrayDeque<Case> rvvQueue = new ArrayDeque<>();
@@ -427,8 +428,10 @@ public final class Engine {
     // ---- CGVS -----------------------------------------------------------------------------
 
     void enqueue(Case c) {
-        boolean fast = sc.cgvs().fastTrackPriority() && c.state.track() != null && c.state.track().isFastTrack();
-        (fast ? fastQueue : cgvsQueue).add(c);
+        DossierState s = c.state;
+        boolean fast = sc.cgvs().fastTrackPriority() && s.track() != null && s.track().isFastTrack()
+                || sc.cgvs().subsequentAdmissibilityPriority() && s.applicationType() == ApplicationType.SUBSEQUENT && !s.admissibilityDecided();
+        (fast ? priorityFiles : cgvsQueue).add(c);
     }
 
     static String suspensionKey(DossierState s) {
@@ -472,7 +475,7 @@ public final class Engine {
     private void dispatchCgvs(LocalDate d) {
         int servers = officers[monthIndex(d)];
         while (cgvsBusy < servers) {
-            Case c = fastQueue.isEmpty() ? cgvsQueue.poll() : fastQueue.poll();
+            Case c = priorityFiles.isEmpty() ? cgvsQueue.poll() : priorityFiles.poll();
             if (c == null) {
                 return;
             }

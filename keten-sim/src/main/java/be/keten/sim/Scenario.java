@@ -120,10 +120,12 @@ public record Scenario(String name, LocalDate start, int horizonMonths, Initial 
     /**
      * The CGVS: officers (FTE over time), each handling one dossier at a time.
      *
-     * @param serviceTime days an officer spends per decision; its mean sets productivity (30.44 / mean decisions per FTE-month)
+     * @param serviceTime                      days an officer spends per decision; its mean sets productivity (30.44 / mean decisions per FTE-month)
+     * @param subsequentAdmissibilityPriority  a subsequent application waiting for its admissibility decision is served with the
+     *                                         fast-track files, ahead of the ordinary queue
      */
     public record Cgvs(Schedule fte, Distribution serviceTime, int rampUpMonths, double attritionPerYear, Schedule efficiency,
-                       boolean fastTrackPriority, Mix<DecisionType> decisionMix, Map<Nationality, Mix<DecisionType>> byNationality,
+                       boolean fastTrackPriority, boolean subsequentAdmissibilityPriority, Mix<DecisionType> decisionMix, Map<Nationality, Mix<DecisionType>> byNationality,
                        Map<Track, Mix<DecisionType>> byTrack, double subsequentAdmissibleShare, int notificationDays) {
 
         public Mix<DecisionType> mix(Nationality n, Track t) {

@@ -151,7 +151,8 @@ public final class ScenarioFile {
                 f.num("protected_in_other_eu_share", 0.0, 0, 1), f.num("language_role_fr_share", 0.5, 0, 1));
 
         Node c = r.required("cgvs");
-        c.allow("fte", "service_time", "ramp_up_months", "attrition_per_year", "efficiency", "fast_track_priority", "decision_mix",
+        c.allow("fte", "service_time", "ramp_up_months", "attrition_per_year", "efficiency", "fast_track_priority",
+                "subsequent_admissibility_priority", "decision_mix",
                 "decision_mix_by_nationality", "decision_mix_by_track", "subsequent_admissible_share", "notification_days");
         Set<DecisionType> finals = Set.copyOf(DecisionType.ofStage(DecisionStage.FINAL));
         Map<Nationality, Mix<DecisionType>> byNat = new LinkedHashMap<>();
@@ -170,7 +171,7 @@ public final class ScenarioFile {
         }
         Scenario.Cgvs cgvs = new Scenario.Cgvs(schedule(c, "fte", 0, 10_000, null), distribution(c.required("service_time"), 0.01, 365),
                 c.integer("ramp_up_months", 6, 0, 36), c.num("attrition_per_year", 0.0, 0, 1), schedule(c, "efficiency", 0.1, 5, 1.0),
-                c.bool("fast_track_priority", true), decisionMix(c.required("decision_mix"), finals), byNat, byTrack,
+                c.bool("fast_track_priority", true), c.bool("subsequent_admissibility_priority", false), decisionMix(c.required("decision_mix"), finals), byNat, byTrack,
                 c.num("subsequent_admissible_share", 0.1, 0, 1), c.integer("notification_days", 7, 0, 90));
 
         List<Scenario.Pathway> pathways = new ArrayList<>();

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import be.keten.core.event.ChainEvent;
 import be.keten.core.event.ProcedureEvent.TransferredToCgvs;
+import be.keten.core.event.DecisionEvent;
 import be.keten.core.event.DecisionEvent.FinalDecisionTaken;
+import be.keten.core.event.DecisionEvent.InterimDecisionTaken;
 import be.keten.core.event.PathwayEvent.ArrivedThroughPathway;
 import be.keten.core.event.ProcedureEvent.ApplicationRegistered;
 import be.keten.core.event.ReceptionEvent.EntitlementDecided;
@@ -22,8 +24,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Set;
@@ -190,5 +195,75 @@ class EngineTest {
         // the dated entitlement policy: resettlement and relocation entitled, corridor and other admission case by case
         assertThat(entitled).containsEntry(PathwayChannel.RESETTLEMENT, Set.of(true)).containsEntry(PathwayChannel.RELOCATION, Set.of(true))
                 .containsEntry(PathwayChannel.HUMANITARIAN_CORRIDOR, Set.of(false)).containsEntry(PathwayChannel.OTHER_ADMISSION, Set.of(false));
+    }
+
+    /**
+     * With a growing CGVS backlog, subsequent applications wait for their admissibility decision
+     * as long as first applications wait for theirs, first come first served; with
+     * {@code subsequent_admissibility_priority} they are examined ahead of the queue, while an
+     * admissible one's merits still wait in the ordinary queue.
+     */
+    @Test
+    void subsequentApplicationsAdmissibilityIsExaminedAheadOfTheQueueOnlyWhenTheScenarioSaysSo(@TempDir Path dir) throws Exception {
+        String yaml = Files.readString(Scenarios.path("small.yaml"))
+                .replace("cgvs_workload_dossiers: 60", "cgvs_workload_dossiers: 600")
+                .replace("fte: 40", "fte: 25")
+                .replace("{FIRST: 0.9, SUBSEQUENT: 0.1}", "{FIRST: 0.7, SUBSEQUENT: 0.3}")
+                .replace("subsequent_admissible_share: 0.2", "subsequent_admissible_share: 0.5");
+        Files.writeString(dir.resolve("fifo.yaml"), yaml);
+        Files.writeString(dir.resolve("priority.yaml"), yaml.replace("subsequent_admissible_share: 0.5",
+                "subsequent_admissible_share: 0.5\n  subsequent_admissibility_priority: true"));
+
+        Waits fifo = waits(ScenarioFile.read(dir.resolve("fifo.yaml")));
+        assertThat(fifo.first()).isGreaterThan(60);   // the backlog grows: months in the queue
+        assertThat(fifo.subsequentAdmissibility()).isGreaterThan(fifo.first() / 2);
+
+        Waits priority = waits(ScenarioFile.read(dir.resolve("priority.yaml")));
+        assertThat(priority.first()).isGreaterThan(60);
+        assertThat(priority.subsequentAdmissibility()).isLessThan(priority.first() / 4);
+        assertThat(priority.subsequentMerits()).isGreaterThan(4 * priority.subsequentAdmissibility());
+    }
+
+    /** Median days in the CGVS queue (transfer or interim decision to the next decision) of the dossiers registered during a run. */
+    private record Waits(long first, long subsequentAdmissibility, long subsequentMerits) {
+    }
+
+    private static Waits waits(Scenario sc) {
+        List<ChainEvent> events = new ArrayList<>();
+        new Engine(sc, Simulation.random(5, 0), events::add).run();
+        Map<DossierId, ApplicationType> type = new HashMap<>();
+        Map<DossierId, LocalDate> queuedSince = new HashMap<>();
+        List<Long> first = new ArrayList<>();
+        List<Long> admissibility = new ArrayList<>();
+        List<Long> merits = new ArrayList<>();
+        for (ChainEvent e : events) {
+            if (e instanceof ApplicationRegistered r && !r.date().isBefore(sc.start())) {
+                type.put(r.dossier(), r.applicationType());
+            } else if (e instanceof TransferredToCgvs && type.containsKey(e.dossier())) {
+                queuedSince.put(e.dossier(), e.date());
+            } else if (e instanceof DecisionEvent && queuedSince.containsKey(e.dossier())) {
+                long days = ChronoUnit.DAYS.between(queuedSince.remove(e.dossier()), e.date());
+                boolean subsequent = type.get(e.dossier()) == ApplicationType.SUBSEQUENT;
+                if (e instanceof InterimDecisionTaken) {
+                    admissibility.add(days);
+                    queuedSince.put(e.dossier(), e.date());
+                    type.put(e.dossier(), null);   // its merits decision comes next
+                } else if (type.get(e.dossier()) == null) {
+                    merits.add(days);
+                } else {
+                    (subsequent ? admissibility : first).add(days);
+                }
+            }
+        }
+        assertThat(first).hasSizeGreaterThan(200);
+        assertThat(admissibility).hasSizeGreaterThan(100);
+        assertThat(merits).hasSizeGreaterThan(20);
+        return new Waits(median(first), median(admissibility), median(merits));
+    }
+
+    private static long median(List<Long> xs) {
+        List<Long> sorted = new ArrayList<>(xs);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
     }
 }

@@ -119,4 +119,16 @@ class ScenarioFileTest {
         assertThat(invalid("horizon_months: 24", "horizon_months: 0").getMessage()).contains("horizon_months").contains("1 to 240");
         assertThat(invalid("GN: 0.5", "XX: 0.5").key()).isEqualTo("inflow.nationality_mix.XX");
     }
+
+    @Test
+    void subsequentAdmissibilityPriorityIsOffUnlessSetAndIsABoolean() throws Exception {
+        String key = "subsequent_admissible_share: 0.2\n";
+        assertThat(Scenarios.small().cgvs().subsequentAdmissibilityPriority()).isFalse();
+        assertThat(invalid(key, key + "  subsequent_admissibility_priority: true\n")).isNull();
+        assertThat(ScenarioFile.read(dir.resolve("s.yaml")).cgvs().subsequentAdmissibilityPriority()).isTrue();
+        ScenarioException e = invalid(key, key + "  subsequent_admissibility_priority: soon\n");
+        assertThat(e.key()).isEqualTo("cgvs.subsequent_admissibility_priority");
+        assertThat(e.value()).isEqualTo("soon");
+        assertThat(e.allowed()).isEqualTo("true or false");
+    }
 }

@@ -77,7 +77,7 @@ public record Levers(double inflowScale, Double officersFte, int extraPlaces, Pl
             Map<LocalDate, Double> steps = new TreeMap<>();
             c.fte().steps().forEach((day, v) -> steps.put(day, Math.max(0, v + delta)));
             cgvs = new Scenario.Cgvs(new Schedule(new TreeMap<>(steps)), c.serviceTime(), c.rampUpMonths(), c.attritionPerYear(), c.efficiency(),
-                    c.fastTrackPriority(), c.decisionMix(), c.byNationality(), c.byTrack(), c.subsequentAdmissibleShare(), c.notificationDays());
+                    c.fastTrackPriority(), c.subsequentAdmissibilityPriority(), c.decisionMix(), c.byNationality(), c.byTrack(), c.subsequentAdmissibleShare(), c.notificationDays());
         }
 
         Scenario.Reception r = s.reception();
