@@ -120,7 +120,7 @@ public record Scenario(String name, LocalDate start, int horizonMonths, Initial 
     /**
      * The CGVS: officers (FTE over time), each handling one dossier at a time.
      *
-     * @param serviceTime                      days an officer spends per decision; its mean sets productivity (30.44 / mean decisions per FTE-month)
+     * @param serviceTime                      days an officer spends per decision; its mean sets productivity (30.44 / mean decisions per productive officer-month, see Staffing)
      * @param subsequentAdmissibilityPriority  a subsequent application waiting for its admissibility decision is served with the
      *                                         fast-track files, ahead of the ordinary queue
      */

@@ -1,5 +1,6 @@
 package be.keten.sim;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +17,17 @@ public final class Staffing {
 
     /** Productive officers (servers) in each month of the horizon. */
     public static int[] officers(Scenario s) {
-        Scenario.Cgvs c = s.cgvs();
-        int n = s.horizonMonths();
+        return officers(s.cgvs(), s.start(), s.horizonMonths());
+    }
+
+    /** Productive officers in each of {@code n} months from {@code start}'s, everyone in post on {@code start} experienced (the calibration's window too). */
+    public static int[] officers(Scenario.Cgvs c, LocalDate start, int n) {
+        YearMonth first = YearMonth.from(start);
         int[] out = new int[n];
-        double experienced = c.fte().on(s.start());
+        double experienced = c.fte().on(start);
         List<double[]> cohorts = new ArrayList<>(); // {months since hire, size}
         for (int i = 0; i < n; i++) {
-            YearMonth m = s.firstMonth().plusMonths(i);
+            YearMonth m = first.plusMonths(i);
             double plan = c.fte().on(m.atDay(1));
             double staff = experienced + cohorts.stream().mapToDouble(x -> x[1]).sum();
             double keep = staff == 0 ? 0 : Math.max(0, 1 - c.attritionPerYear() / 12);

@@ -68,7 +68,7 @@ final class CalibrationRun extends CalibrationStep {
         inflow.writeApplicationTypes();
         Estimates e = new Estimates(inflow.level, inflow.resettlement, inflow.persons, factors, natMix.isEmpty() ? null : natMix, inflow.types,
                 decisions.published, decisions.mix, decisions.restMix, decisions.byNat, decisions.admissible, households.ppd, households.household,
-                cgvs.perMonth, cgvs.fte, cgvs.dpf, cgvs.service, cgvs.workload, cgvs.workloadDate, cgvs.normalWorkload);
+                cgvs.perMonth, cgvs.fte, cgvs.officers, cgvs.dpf, cgvs.service, cgvs.workload, cgvs.workloadDate, cgvs.normalWorkload);
         return new Calibration(options, start, e, List.copyOf(settings), List.copyOf(fits), List.copyOf(notes));
     }
 }

@@ -25,7 +25,7 @@ import java.util.Map;
 public final class Calibrator {
     /** A nationality gets its own decision mix when the by-nationality table has at least this many final decisions (persons). */
     public static final int MIN_NATIONALITY_FINAL_PERSONS = 500;
-    /** Mean days in a month: service time = 30.44 / decisions per FTE-month (docs/simulation.md, {@code cgvs.service_time}). */
+    /** Mean days in a month: service time = 30.44 / decisions per productive officer-month (docs/simulation.md, {@code cgvs.service_time}). */
     public static final double DAYS_PER_MONTH = 30.44;
 
     /**
@@ -54,7 +54,7 @@ public final class Calibrator {
                             Map<DecisionRow, Double> publishedDecisionShares, Mix<DecisionType> overallDecisionMix, Mix<DecisionType> decisionMix,
                             Map<Nationality, Mix<DecisionType>> decisionMixByNationality, Double subsequentAdmissibleShare,
                             Double personsPerDossier, double[] householdSize, Double decisionsPerMonth, Double fte,
-                            Double decisionsPerFteMonth, Double serviceTimeMeanDays, Integer cgvsWorkloadDossiers, LocalDate workloadDate,
+                            Double productiveOfficers, Double decisionsPerOfficerMonth, Double serviceTimeMeanDays, Integer cgvsWorkloadDossiers, LocalDate workloadDate,
                             Integer normalWorkloadDossiers) {
     }
 

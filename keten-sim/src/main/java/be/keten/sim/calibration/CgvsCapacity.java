@@ -4,10 +4,14 @@ import be.keten.core.calendar.Period;
 import be.keten.io.reference.ReferenceData;
 import be.keten.io.reference.ReferenceData.Workload;
 import be.keten.io.reference.ReferenceFiles;
+import be.keten.sim.Scenario;
+import be.keten.sim.Schedule;
+import be.keten.sim.Staffing;
 import be.keten.sim.calibration.Calibrator.Setting;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,15 +20,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.TreeMap;
 
 /**
- * The CGVS side of the scenario: productivity (service time from decisions per FTE-month), the FTE over the
+ * The CGVS side of the scenario: productivity (service time from decisions per productive officer-month), the FTE over the
  * simulated period, and the workload at the start, from the decisions, the staff figures and the workload
  * figures up to --through.
  */
 final class CgvsCapacity extends CalibrationStep {
     Double perMonth;
     Double fte;
+    Double officers;   // productive officers of the window (Staffing), the divisor of dpf
     Double dpf;
     Double service;
     Integer workload;
@@ -35,24 +41,55 @@ final class CgvsCapacity extends CalibrationStep {
         super(shared);
     }
 
-    /** {@code cgvs.service_time}: decisions a month of the window per FTE of the month. */
+    /**
+     * {@code cgvs.service_time}: decisions a month of the window per productive officer of the month, the
+     * window's FTE counted as the engine counts officers ({@link Staffing}: those hired during the window
+     * still ramping up, attrition replaced), so that a simulation of the window's staff decides what the
+     * window decided.
+     */
     void productivity(DecisionWindow dw) {
         double dt = dw.total("dossiers");
         perMonth = dt / dw.months().size();
         double[] fteByMonth = new double[dw.months().size()];
         String fteSource = fteInWindow(dw.months(), fteByMonth);
         fte = Arrays.stream(fteByMonth).average().orElseThrow();
-        dpf = perMonth / fte;
+        double[] officersByMonth = officersInWindow(dw.months(), fteByMonth);
+        officers = Arrays.stream(officersByMonth).average().orElseThrow();
+        dpf = perMonth / officers;
         service = Calibrator.DAYS_PER_MONTH / dpf;
         ObjectNode st = JSON.objectNode();
         st.put("distribution", base.cgvs().serviceTime().kind().name().toLowerCase(Locale.ROOT));
         st.put("mean_days", round(service, 2));
         st.put("cv", base.cgvs().serviceTime().cv());
         settings.add(new Setting("cgvs.service_time", st, String.format(Locale.ROOT,
-                "CALIBRATED from %s %s and %s: mean %s days = 30.44 / %s decisions per FTE-month (%s dossier decisions a month, interim"
-                        + " included / %s FTE, %s); distribution and cv FROM BASE", ReferenceFiles.CGVS_DECISIONS, dw.label(), staff.label(),
-                fmt(service, 2), fmt(dpf, 3), fmt(perMonth, 1), fmt(fte, 2), fteSource)));
-        fitProductivity(dw, dpf, fteByMonth);
+                "CALIBRATED from %s %s and %s: mean %s days = 30.44 / %s decisions per productive officer-month (%s dossier decisions"
+                        + " a month, interim included / %s productive officers: %s FTE, %s, less the ramp-up of hires and attrition as the"
+                        + " engine counts them with the base's ramp_up_months and attrition_per_year); distribution and cv FROM BASE",
+                ReferenceFiles.CGVS_DECISIONS, dw.label(), staff.label(), fmt(service, 2), fmt(dpf, 3), fmt(perMonth, 1), fmt(officers, 2),
+                fmt(fte, 2), fteSource)));
+        fitProductivity(dw, dpf, officersByMonth);
+    }
+
+    /** The productive officers of each period of the window ({@link Staffing}, everyone in post at its start experienced). */
+    private double[] officersInWindow(List<Period> periods, double[] fteByPeriod) {
+        YearMonth first = periods.get(0).from();
+        int months = (int) ChronoUnit.MONTHS.between(first, periods.get(periods.size() - 1).to()) + 1;
+        TreeMap<LocalDate, Double> plan = new TreeMap<>();
+        for (int i = 0; i < periods.size(); i++) {
+            plan.put(periods.get(i).from().atDay(1), fteByPeriod[i]);
+        }
+        Scenario.Cgvs c = base.cgvs();
+        Scenario.Cgvs window = new Scenario.Cgvs(new Schedule(plan), c.serviceTime(), c.rampUpMonths(), c.attritionPerYear(), c.efficiency(),
+                c.fastTrackPriority(), c.subsequentAdmissibilityPriority(), c.decisionMix(), c.byNationality(), c.byTrack(),
+                c.subsequentAdmissibleShare(), c.notificationDays());
+        int[] byMonth = Staffing.officers(window, first.atDay(1), months);
+        double[] out = new double[periods.size()];
+        for (int i = 0; i < periods.size(); i++) {
+            int from = (int) ChronoUnit.MONTHS.between(first, periods.get(i).from());
+            int to = (int) ChronoUnit.MONTHS.between(first, periods.get(i).to());
+            out[i] = Arrays.stream(byMonth, from, to + 1).average().orElseThrow();
+        }
+        return out;
     }
 
     /** FTE at the middle of each month: linear between published stocks, constant beyond the last one; which was used. */
@@ -100,14 +137,14 @@ final class CgvsCapacity extends CalibrationStep {
         }
     }
 
-    private void fitProductivity(DecisionWindow dw, double dpf, double[] fteByMonth) {
+    private void fitProductivity(DecisionWindow dw, double dpf, double[] officersByMonth) {
         List<Fit.Point> pts = new ArrayList<>();
         for (int i = 0; i < dw.months().size(); i++) {
             Period p = dw.months().get(i);
-            pts.add(new Fit.Point(p.label(), dw.get(p, "dossiers", ReferenceData.TOTAL), dpf * fteByMonth[i] * p.length()));
+            pts.add(new Fit.Point(p.label(), dw.get(p, "dossiers", ReferenceData.TOTAL), dpf * officersByMonth[i] * p.length()));
         }
         fits.add(new Fit("CGVS decisions per month (dossiers, interim included)", ReferenceFiles.CGVS_DECISIONS + " " + dw.label(),
-                fmt(dpf, 3) + " decisions per FTE-month × FTE of the month", Fit.Measure.MAPE, pts));
+                fmt(dpf, 3) + " decisions per productive officer-month × productive officers of the month", Fit.Measure.MAPE, pts));
     }
 
     /** cgvs.fte: the latest published stock up to --through (and, with inputs, the later ones, linear month by month). */

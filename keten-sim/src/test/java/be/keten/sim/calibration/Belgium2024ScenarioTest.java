@@ -40,7 +40,7 @@ class Belgium2024ScenarioTest {
         assertThat(s.initial().cgvsWorkloadDossiers()).isEqualTo(24_764);
         assertThat(s.cgvs().fte().on(LocalDate.of(2024, 1, 1))).isCloseTo(582.77, within(0.1));
         assertThat(s.cgvs().fte().on(LocalDate.of(2024, 12, 31))).isEqualTo(600.9);
-        assertThat(s.cgvs().serviceTime().mean()).isCloseTo(7.96, within(0.005));
+        assertThat(s.cgvs().serviceTime().mean()).isCloseTo(7.63, within(0.005));
         assertThat(s.inflow().meanHouseholdSize()).isCloseTo(1.1752, within(1e-3));
         assertThat(s.reception().network().capacityOn(LocalDate.of(2024, 12, 31))).isEqualTo(36_205);
     }
