@@ -120,13 +120,21 @@ public record Scenario(String name, LocalDate start, int horizonMonths, Initial 
     /**
      * The CGVS: officers (FTE over time), each handling one dossier at a time.
      *
-     * @param serviceTime                      days an officer spends per decision; its mean sets productivity (30.44 / mean decisions per productive officer-month, see Staffing)
+     * @param serviceTime                      days an officer spends per decision; its mean sets productivity (30.44 / mean
+     *                                         decisions per productive officer-month, officers counted by {@link Staffing})
      * @param subsequentAdmissibilityPriority  a subsequent application waiting for its admissibility decision is served with the
      *                                         fast-track files, ahead of the ordinary queue
      */
     public record Cgvs(Schedule fte, Distribution serviceTime, int rampUpMonths, double attritionPerYear, Schedule efficiency,
-                       boolean fastTrackPriority, boolean subsequentAdmissibilityPriority, Mix<DecisionType> decisionMix, Map<Nationality, Mix<DecisionType>> byNationality,
-                       Map<Track, Mix<DecisionType>> byTrack, double subsequentAdmissibleShare, int notificationDays) {
+                       boolean fastTrackPriority, boolean subsequentAdmissibilityPriority, Mix<DecisionType> decisionMix,
+                       Map<Nationality, Mix<DecisionType>> byNationality, Map<Track, Mix<DecisionType>> byTrack, double subsequentAdmissibleShare,
+                       int notificationDays) {
+
+        /** The same CGVS with another FTE plan. */
+        public Cgvs withFte(Schedule plan) {
+            return new Cgvs(plan, serviceTime, rampUpMonths, attritionPerYear, efficiency, fastTrackPriority, subsequentAdmissibilityPriority,
+                    decisionMix, byNationality, byTrack, subsequentAdmissibleShare, notificationDays);
+        }
 
         public Mix<DecisionType> mix(Nationality n, Track t) {
             if (t != null && byTrack.containsKey(t)) {

@@ -171,8 +171,8 @@ public final class ScenarioFile {
         }
         Scenario.Cgvs cgvs = new Scenario.Cgvs(schedule(c, "fte", 0, 10_000, null), distribution(c.required("service_time"), 0.01, 365),
                 c.integer("ramp_up_months", 6, 0, 36), c.num("attrition_per_year", 0.0, 0, 1), schedule(c, "efficiency", 0.1, 5, 1.0),
-                c.bool("fast_track_priority", true), c.bool("subsequent_admissibility_priority", false), decisionMix(c.required("decision_mix"), finals), byNat, byTrack,
-                c.num("subsequent_admissible_share", 0.1, 0, 1), c.integer("notification_days", 7, 0, 90));
+                c.bool("fast_track_priority", true), c.bool("subsequent_admissibility_priority", false), decisionMix(c.required("decision_mix"), finals),
+                byNat, byTrack, c.num("subsequent_admissible_share", 0.1, 0, 1), c.integer("notification_days", 7, 0, 90));
 
         List<Scenario.Pathway> pathways = new ArrayList<>();
         Node pw = r.child("pathways");

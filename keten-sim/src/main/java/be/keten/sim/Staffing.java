@@ -20,7 +20,10 @@ public final class Staffing {
         return officers(s.cgvs(), s.start(), s.horizonMonths());
     }
 
-    /** Productive officers in each of {@code n} months from {@code start}'s, everyone in post on {@code start} experienced (the calibration's window too). */
+    /**
+     * Productive officers in each of {@code n} months from {@code start}'s, everyone in post on {@code start}
+     * experienced: a scenario's horizon, or the calibration's window (per productive officer, as the engine counts them).
+     */
     public static int[] officers(Scenario.Cgvs c, LocalDate start, int n) {
         YearMonth first = YearMonth.from(start);
         int[] out = new int[n];

@@ -76,8 +76,7 @@ public record Levers(double inflowScale, Double officersFte, int extraPlaces, Pl
             double delta = officersFte - c.fte().on(s.start());
             Map<LocalDate, Double> steps = new TreeMap<>();
             c.fte().steps().forEach((day, v) -> steps.put(day, Math.max(0, v + delta)));
-            cgvs = new Scenario.Cgvs(new Schedule(new TreeMap<>(steps)), c.serviceTime(), c.rampUpMonths(), c.attritionPerYear(), c.efficiency(),
-                    c.fastTrackPriority(), c.subsequentAdmissibilityPriority(), c.decisionMix(), c.byNationality(), c.byTrack(), c.subsequentAdmissibleShare(), c.notificationDays());
+            cgvs = c.withFte(new Schedule(new TreeMap<>(steps)));
         }
 
         Scenario.Reception r = s.reception();

@@ -54,8 +54,8 @@ public final class Calibrator {
                             Map<DecisionRow, Double> publishedDecisionShares, Mix<DecisionType> overallDecisionMix, Mix<DecisionType> decisionMix,
                             Map<Nationality, Mix<DecisionType>> decisionMixByNationality, Double subsequentAdmissibleShare,
                             Double personsPerDossier, double[] householdSize, Double decisionsPerMonth, Double fte,
-                            Double productiveOfficers, Double decisionsPerOfficerMonth, Double serviceTimeMeanDays, Integer cgvsWorkloadDossiers, LocalDate workloadDate,
-                            Integer normalWorkloadDossiers) {
+                            Double productiveOfficers, Double decisionsPerOfficerMonth, Double serviceTimeMeanDays, Integer cgvsWorkloadDossiers,
+                            LocalDate workloadDate, Integer normalWorkloadDossiers) {
     }
 
     /** The result: estimates, the settings to write, the fit per series and the assumptions made on the way. */

@@ -4,7 +4,6 @@ import be.keten.core.calendar.Period;
 import be.keten.io.reference.ReferenceData;
 import be.keten.io.reference.ReferenceData.Workload;
 import be.keten.io.reference.ReferenceFiles;
-import be.keten.sim.Scenario;
 import be.keten.sim.Schedule;
 import be.keten.sim.Staffing;
 import be.keten.sim.calibration.Calibrator.Setting;
@@ -78,11 +77,7 @@ final class CgvsCapacity extends CalibrationStep {
         for (int i = 0; i < periods.size(); i++) {
             plan.put(periods.get(i).from().atDay(1), fteByPeriod[i]);
         }
-        Scenario.Cgvs c = base.cgvs();
-        Scenario.Cgvs window = new Scenario.Cgvs(new Schedule(plan), c.serviceTime(), c.rampUpMonths(), c.attritionPerYear(), c.efficiency(),
-                c.fastTrackPriority(), c.subsequentAdmissibilityPriority(), c.decisionMix(), c.byNationality(), c.byTrack(),
-                c.subsequentAdmissibleShare(), c.notificationDays());
-        int[] byMonth = Staffing.officers(window, first.atDay(1), months);
+        int[] byMonth = Staffing.officers(base.cgvs().withFte(new Schedule(plan)), first.atDay(1), months);
         double[] out = new double[periods.size()];
         for (int i = 0; i < periods.size(); i++) {
             int from = (int) ChronoUnit.MONTHS.between(first, periods.get(i).from());

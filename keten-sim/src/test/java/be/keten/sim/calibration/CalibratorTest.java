@@ -182,10 +182,7 @@ class CalibratorTest {
         // less the ramp-up of those hired in it (the base's 6 months) and attrition
         double nov = 100 + 24 * ChronoUnit.DAYS.between(s, LocalDate.of(2022, 11, 15)) / 365.0;
         double dec = 100 + 24 * ChronoUnit.DAYS.between(s, LocalDate.of(2022, 12, 16)) / 365.0;
-        Scenario.Cgvs c = base.cgvs();
-        Scenario.Cgvs window = new Scenario.Cgvs(new Schedule(new TreeMap<>(Map.of(LocalDate.of(2022, 11, 1), nov, LocalDate.of(2022, 12, 1), dec))),
-                c.serviceTime(), c.rampUpMonths(), c.attritionPerYear(), c.efficiency(), c.fastTrackPriority(), c.subsequentAdmissibilityPriority(),
-                c.decisionMix(), c.byNationality(), c.byTrack(), c.subsequentAdmissibleShare(), c.notificationDays());
+        Scenario.Cgvs window = base.cgvs().withFte(new Schedule(new TreeMap<>(Map.of(LocalDate.of(2022, 11, 1), nov, LocalDate.of(2022, 12, 1), dec))));
         int[] engine = Staffing.officers(window, LocalDate.of(2022, 11, 1), 2);
         double officers = (engine[0] + engine[1]) / 2.0;
         assertThat(e.productiveOfficers()).isEqualTo(officers);
