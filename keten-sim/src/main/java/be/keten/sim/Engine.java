@@ -97,7 +97,7 @@ public final class Engine {
     private final int[] officers;
     /** A decision mix without inadmissibility, for a subsequent application found admissible: made once per mix, not per decision. */
     private final Map<Mix<DecisionType>, Mix<DecisionType>> admissible = new IdentityHashMap<>();
-    private final double meanHousehold;
+    final double meanHousehold;
     private int dossierNo;
     private int cgvsBusy;
     private int rvvBusy;
@@ -283,7 +283,7 @@ public final class Engine {
         }
     }
 
-    private long poisson(double lambda) {
+    long poisson(double lambda) {
         if (lambda <= 0) {
             return 0;
         }
@@ -307,6 +307,24 @@ public final class Engine {
 
     private void arrive() {
         LocalDate d = today();
+        Case c = register(d);
+        entitlement(c, d);
+        atDvz(c, d, sc.dvz().registrationToTransfer().days(rng, 1));
+    }
+
+    /**
+     * An applicant of the DVZ's pipeline at the start ({@link InitialStocks}): registered on {@code d}, before the
+     * start, and at the CGVS (or found a Dublin case) {@code delay} days later, on or after it. Reception is left to
+     * the initial stocks.
+     */
+    Case arrivedBefore(LocalDate d, int delay) {
+        Case c = register(d);
+        atDvz(c, d, delay);
+        return c;
+    }
+
+    /** A new applicant's dossier, registered on {@code d}; a subsequent applicant's with the earlier application, rejected years before. */
+    private Case register(LocalDate d) {
         Case c = newCase();
         ApplicationType type = sc.inflow().applicationTypes().sample(rng);
         Nationality nat = households.nationality();
@@ -317,11 +335,20 @@ public final class Engine {
         boolean elsewhere = rng.nextDouble() < sc.inflow().protectedInOtherEuShare();
         emit(c, new ApplicationRegistered(c.state.dossier(), d, applicationId(c), type, persons, type == ApplicationType.SUBSEQUENT
                 ? c.state.languageRole() : households.role(), elsewhere));
-        entitlement(c, d);
-        int delay = sc.dvz().registrationToTransfer().days(rng, 1);
-        at(d.plusDays(Math.min(2, delay)), c, () -> emit(c, new ApplicationLodged(c.state.dossier(), today())));
+        return c;
+    }
+
+    /**
+     * The DVZ's steps after a registration on {@code d}: lodging and the Dublin check (none for someone protected in
+     * another EU state) within two days, then after {@code delay} days the transfer to the CGVS or the Dublin transfer
+     * decision. A step dated before the start (an applicant of the pipeline) happens at once, with its own date.
+     */
+    private void atDvz(Case c, LocalDate d, int delay) {
+        boolean elsewhere = c.state.protectedInOtherEuState();
+        LocalDate lodged = d.plusDays(Math.min(2, delay));
+        onOrBeforeStart(lodged, c, day -> emit(c, new ApplicationLodged(c.state.dossier(), day)));
         if (!elsewhere) {
-            at(d.plusDays(Math.min(2, delay)), c, () -> emit(c, new DublinCheckStarted(c.state.dossier(), today())));
+            onOrBeforeStart(lodged, c, day -> emit(c, new DublinCheckStarted(c.state.dossier(), day)));
         }
         boolean dublin = !elsewhere && rng.nextDouble() < sc.dvz().dublinShare();
         at(d.plusDays(delay), c, () -> {
@@ -331,6 +358,15 @@ public final class Engine {
                 transfer(c);
             }
         });
+    }
+
+    /** {@code step} on {@code day}: scheduled, or at once when the day is before the start (the initial stocks are being built). */
+    private void onOrBeforeStart(LocalDate day, Case c, Consumer<LocalDate> step) {
+        if (day.isBefore(sc.start())) {
+            step.accept(day);
+        } else {
+            at(day, c, () -> step.accept(today()));
+        }
     }
 
     /** A subsequent applicant's earlier application, rejected years before. */
