@@ -23,6 +23,7 @@ import be.keten.core.reception.PlaceType;
 import be.keten.core.reception.WaitingListChannel;
 import be.keten.core.state.DossierState;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -61,6 +62,7 @@ final class InitialStocks {
         Case.firstComeFirstServed(workload, DossierState::transferredOn);
         workload.forEach(engine::enqueue);
         pending.addAll(workload);
+        pending.addAll(dvzPipeline());
         List<Case> appeals = new ArrayList<>();
         for (int i = 0; i < in.rvvPendingDossiers(); i++) {
             Case c = engine.newCase();
@@ -122,6 +124,33 @@ final class InitialStocks {
                 waiting++;
             }
         }
+    }
+
+    /**
+     * The DVZ's pipeline at the start: applications registered before it whose transfer to the CGVS (or Dublin
+     * decision) falls on or after it. The CGVS workload leaves them out (files still at the DVZ are outside it,
+     * GUIDE §5.2); without them no transfer would reach the CGVS in the first weeks. Each day before the start
+     * has the arrivals of its month's inflow, each with its registration-to-transfer delay drawn as for any
+     * arrival; those transferred before the start are in the workload already, and are not made. The look-back
+     * reaches where a longer delay has a chance below about one in a thousand.
+     */
+    private List<Case> dvzPipeline() {
+        Distribution delay = engine.sc.dvz().registrationToTransfer();
+        int lookBack = (int) Math.min(3 * 365, Math.ceil(delay.mean() * (1 + 10 * delay.cv())));
+        LocalDate start = engine.sc.start();
+        List<Case> out = new ArrayList<>();
+        for (int back = lookBack; back >= 1; back--) {
+            LocalDate d = start.minusDays(back);
+            YearMonth m = YearMonth.from(d);
+            long n = engine.poisson(engine.sc.inflow().persons(m) / engine.meanHousehold / m.lengthOfMonth());
+            for (long i = 0; i < n; i++) {
+                int days = delay.days(engine.rng, 1);
+                if (days >= back) {
+                    out.add(engine.arrivedBefore(d, days));
+                }
+            }
+        }
+        return out;
     }
 
     private String entitlementBasis(Case c) {
