@@ -31,10 +31,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The start of a replication built from the scenario's stocks: dossiers in the CGVS workload and
- * pending at the RvV, with histories dated before the start and put through the rulebook like any
- * other step, then the reception network filled to the stated occupancy and the waiting list to its
- * stated length. It draws from the engine's random stream, in a fixed order.
+ * The start of a replication built from the scenario's stocks: dossiers in the CGVS workload, at
+ * the DVZ (registered, not yet transferred) and pending at the RvV, with histories dated before the
+ * start and put through the rulebook like any other step, then the reception network filled to the
+ * stated occupancy and the waiting list to its stated length. It draws from the engine's random
+ * stream, in a fixed order.
  */
 final class InitialStocks {
     private static final List<PlaceType> ADULT_PLACES = List.of(PlaceType.FIRST_PHASE, PlaceType.COLLECTIVE, PlaceType.INDIVIDUAL,
