@@ -59,9 +59,9 @@ public final class FluidModel {
             sub.put(e.getKey(), 0.0);
         }
         // The DVZ's pipeline at the start, as the engine starts with it (InitialStocks): its steady state at the
-        // inflow of the month before, files a day times their mean days at the DVZ.
+        // inflow of the month before (without the scale knob and shocks), files a day times their mean days at the DVZ.
         YearMonth before = sc.firstMonth().minusMonths(1);
-        double dvz = sc.inflow().persons(before) / hh / before.lengthOfMonth() * sc.dvz().registrationToTransfer().mean();
+        double dvz = sc.inflow().baselinePersons(before) / hh / before.lengthOfMonth() * sc.dvz().registrationToTransfer().mean();
         double rvv = sc.initial().rvvPendingDossiers();
         int placed = sc.initial().occupancy().values().stream().mapToInt(Integer::intValue).sum();
         double qProc = placed + sc.initial().waitingList();

@@ -63,7 +63,11 @@ final class InitialStocks {
         Case.firstComeFirstServed(workload, DossierState::transferredOn);
         workload.forEach(engine::enqueue);
         pending.addAll(workload);
-        pending.addAll(dvzPipeline());
+        for (Case c : dvzPipeline()) {
+            if (c.state.applicationType() != ApplicationType.SUBSEQUENT) {   // no automatic right to reception: not one of the stocks' residents
+                pending.add(c);
+            }
+        }
         List<Case> appeals = new ArrayList<>();
         for (int i = 0; i < in.rvvPendingDossiers(); i++) {
             Case c = engine.newCase();
@@ -128,22 +132,24 @@ final class InitialStocks {
     }
 
     /**
-     * The DVZ's pipeline at the start: applications registered before it whose transfer to the CGVS (or Dublin
-     * decision) falls on or after it. The CGVS workload leaves them out (files still at the DVZ are outside it,
-     * GUIDE §5.2); without them no transfer would reach the CGVS in the first weeks. Each day before the start
-     * has the arrivals of its month's inflow, each with its registration-to-transfer delay drawn as for any
-     * arrival; those transferred before the start are in the workload already, and are not made. The look-back
-     * reaches where a longer delay has a chance below about one in a thousand.
+     * The DVZ's pipeline at the start: spontaneous applications registered before it whose transfer to the CGVS
+     * (or Dublin decision) falls on or after it. The CGVS workload leaves them out (files still at the DVZ are
+     * outside it, GUIDE §5.2); without them no transfer would reach the CGVS in the first weeks. Each day before
+     * the start has the arrivals of its month's inflow before any what-if (no scale knob, no shocks), each with
+     * its registration-to-transfer delay drawn as for any arrival; those transferred before the start are in the
+     * workload already, and are not made. The look-back, mean × (1 + 10 cv), reaches where a longer delay has a
+     * chance of about one in a thousand or less; it stops at ten years (reached only by a mean delay of months
+     * with a cv above 1). Arrivals through a pathway (transferred 14 days after arriving) are left out.
      */
     private List<Case> dvzPipeline() {
         Distribution delay = engine.sc.dvz().registrationToTransfer();
-        int lookBack = (int) Math.min(3 * 365, Math.ceil(delay.mean() * (1 + 10 * delay.cv())));
+        int lookBack = (int) Math.min(10 * 365, Math.ceil(delay.mean() * (1 + 10 * delay.cv())));
         LocalDate start = engine.sc.start();
         List<Case> out = new ArrayList<>();
         for (int back = lookBack; back >= 1; back--) {
             LocalDate d = start.minusDays(back);
             YearMonth m = YearMonth.from(d);
-            long n = engine.poisson(engine.sc.inflow().persons(m) / engine.meanHousehold / m.lengthOfMonth());
+            long n = engine.poisson(engine.sc.inflow().baselinePersons(m) / engine.meanHousehold / m.lengthOfMonth());
             for (long i = 0; i < n; i++) {
                 int days = delay.days(engine.rng, 1);
                 if (days >= back) {

