@@ -15,6 +15,7 @@ import be.keten.core.event.ReceptionEvent.PutOnWaitingList;
 import be.keten.core.person.Nationality;
 import be.keten.core.person.Person;
 import be.keten.core.person.Sex;
+import be.keten.core.policy.Policy;
 import be.keten.core.procedure.ApplicationType;
 import be.keten.core.procedure.DecisionType;
 import be.keten.core.procedure.DublinOutcome;
@@ -64,7 +65,7 @@ final class InitialStocks {
         workload.forEach(engine::enqueue);
         pending.addAll(workload);
         for (Case c : dvzPipeline()) {
-            if (c.state.applicationType() != ApplicationType.SUBSEQUENT) {   // no automatic right to reception: not one of the stocks' residents
+            if (automaticallyEntitled(c)) {   // one without an automatic right to reception is not one of the stocks' residents
                 pending.add(c);
             }
         }
@@ -158,6 +159,11 @@ final class InitialStocks {
             }
         }
         return out;
+    }
+
+    /** Entitled to reception by the dated entitlement policy itself, not case by case (a subsequent application is not). */
+    private boolean automaticallyEntitled(Case c) {
+        return engine.rulebook.policies().entitlement(c.state.applicationType(), c.state.lastDate()).entitlement() == Policy.Entitlement.AUTOMATIC;
     }
 
     private String entitlementBasis(Case c) {
