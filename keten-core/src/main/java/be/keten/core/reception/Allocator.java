@@ -9,8 +9,10 @@ import be.keten.core.state.DossierState;
 import be.keten.core.state.Stay;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -496,8 +498,8 @@ public final class Allocator {
 
     private static int room(int[] room, List<PlaceType> types) {
         int most = 0;
-        for (PlaceType t : types) {
-            most = Math.max(most, room[t.ordinal()]);
+        for (int i = 0; i < types.size(); i++) {   // indexed: List.of iterators are not free, and this runs per resident due
+            most = Math.max(most, room[types.get(i).ordinal()]);
         }
         return most;
     }
@@ -516,20 +518,29 @@ public final class Allocator {
      * The households of a round that found no place. Within a round the free places of the types a
      * search looks in only fall, so once no place fits a household, none fits a household as large
      * or larger of the same group and resettlement looking in the same types: it is skipped unsearched.
+     * Keyed by the identity of the list of types (a round asks with this class's few constant lists)
+     * and an index of group and resettlement: a record key hashed its list on every household.
      */
     private static final class Misses {
-        private record Kind(List<PlaceType> types, PriorityGroup group, boolean resettled) {
-        }
-
-        private final Map<Kind, Integer> smallest = new HashMap<>();
+        private final Map<List<PlaceType>, int[]> smallest = new IdentityHashMap<>(4);
 
         boolean known(List<PlaceType> types, PriorityGroup group, boolean resettled, int size) {
-            Integer s = smallest.get(new Kind(types, group, resettled));
-            return s != null && size >= s;
+            int[] s = smallest.get(types);
+            return s != null && size >= s[index(group, resettled)];
         }
 
         void add(List<PlaceType> types, PriorityGroup group, boolean resettled, int size) {
-            smallest.merge(new Kind(types, group, resettled), size, Math::min);
+            int[] s = smallest.computeIfAbsent(types, k -> {
+                int[] none = new int[2 * PriorityGroup.values().length];
+                Arrays.fill(none, Integer.MAX_VALUE);
+                return none;
+            });
+            int i = index(group, resettled);
+            s[i] = Math.min(s[i], size);
+        }
+
+        private static int index(PriorityGroup group, boolean resettled) {
+            return 2 * group.ordinal() + (resettled ? 1 : 0);
         }
     }
 
@@ -552,7 +563,8 @@ public final class Allocator {
      */
     private static Optional<Facility> choose(Network network, Map<String, Integer> free, List<PlaceType> types, int size, LanguageRole role,
                                              LocalDate day, PriorityGroup group, boolean resettled) {
-        for (PlaceType t : types) {
+        for (int ti = 0; ti < types.size(); ti++) {
+            PlaceType t = types.get(ti);
             // The minimum by (region rank, most free places, id), as a plain loop.
             Facility best = null;
             int bestRank = 0;
