@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * What an allocation round acts on, kept up to date on every accepted event so that a round
@@ -33,7 +32,7 @@ final class ReceptionRound {
     private final Passing fromFirstPhase = new Passing(PlaceType.FIRST_PHASE);
     private final Passing fromObservation = new Passing(PlaceType.UAM_OBSERVATION_ORIENTATION);
     private final Map<DossierId, Case> waiting = new HashMap<>();
-    private final TreeSet<Candidate> queue = new TreeSet<>(Allocator.QUEUE_ORDER);
+    private final WaitingQueue queue = new WaitingQueue();
     private Policy.ReceptionPriority queuePolicy;
     private LocalDate queueDay;
 
