@@ -12,6 +12,11 @@ import java.util.function.ToIntFunction;
  * being run (a past date built at the start) waits in a small priority queue that is served first,
  * which keeps that order exactly. A step dated after the last day is never run, so it is not kept.
  *
+ * <p>A step dated more than a block of days ahead first goes to its block's list, which is spread
+ * over the block's days, in the order scheduled, when the block comes within a block of the day
+ * being run: the steps scheduled on any one day then go to a few lists, whose ends stay in the
+ * processor's caches, where each far day's list would wait for its own end to be read.
+ *
  * <p>A step may name its subject (the dossier it works on). Before a day's steps run, one pass
  * reads each step object and, through {@code warm}, each subject: the steps were scheduled weeks or
  * months earlier, they and their dossiers have left the processor's caches, and reading them all in
@@ -35,8 +40,31 @@ final class Agenda<S> {
         }
     }
 
+    /** Steps of days far ahead, with their day, in the order scheduled. */
+    private static final class Block {
+        Object[] items = new Object[32];
+        int[] day = new int[16];
+        int size;
+
+        void add(int i, Object subject, Runnable step) {
+            if (size == day.length) {
+                day = Arrays.copyOf(day, size * 2);
+                items = Arrays.copyOf(items, size * 4);
+            }
+            day[size] = i;
+            items[2 * size] = subject;
+            items[2 * size + 1] = step;
+            size++;
+        }
+    }
+
+    static final int BLOCK_DAYS = 32;
+
     private final long first;
     private final Day[] days;
+    private final int blockDays;
+    private final Block[] blocks;
+    private int spread;   // the blocks before this one have been spread over their days
     private final ToIntFunction<S> warm;
     private final PriorityQueue<Late> late = new PriorityQueue<>((a, b) -> a.day != b.day ? Long.compare(a.day, b.day) : Long.compare(a.seq, b.seq));
     private long today;
@@ -44,8 +72,15 @@ final class Agenda<S> {
     private int warmed;   // what warm returned, kept so that its reads are not optimised away
 
     Agenda(LocalDate first, LocalDate last, ToIntFunction<S> warm) {
+        this(first, last, warm, BLOCK_DAYS);
+    }
+
+    /** For tests: blocks of {@code blockDays} days. */
+    Agenda(LocalDate first, LocalDate last, ToIntFunction<S> warm, int blockDays) {
         this.first = first.toEpochDay();
         this.days = new Day[Math.toIntExact(last.toEpochDay() - this.first + 1)];
+        this.blockDays = blockDays;
+        this.blocks = new Block[(days.length + blockDays - 1) / blockDays];
         this.today = this.first;
         this.warm = warm;
     }
@@ -61,11 +96,36 @@ final class Agenda<S> {
         if (i >= days.length) {
             return;
         }
-        Day q = days[(int) i];
+        if (i >= (long) spread * blockDays) {   // a day far ahead: to its block, spread over its days later
+            Block b = blocks[(int) (i / blockDays)];
+            if (b == null) {
+                b = blocks[(int) (i / blockDays)] = new Block();
+            }
+            b.add((int) i, subject, step);
+            return;
+        }
+        add((int) i, subject, step);
+    }
+
+    private void add(int i, Object subject, Runnable step) {
+        Day q = days[i];
         if (q == null) {
-            q = days[(int) i] = new Day();
+            q = days[i] = new Day();
         }
         q.add(subject, step);
+    }
+
+    /** Spreads every block that starts within a block of day {@code i} over its days (before any step is added to them directly). */
+    private void spreadUpTo(int i) {
+        while (spread < blocks.length && (long) spread * blockDays <= i + blockDays) {
+            Block b = blocks[spread];
+            blocks[spread++] = null;
+            if (b != null) {
+                for (int j = 0; j < b.size; j++) {
+                    add(b.day[j], b.items[2 * j], (Runnable) b.items[2 * j + 1]);
+                }
+            }
+        }
     }
 
     /** Runs every step due by {@code day}, those scheduled for it while running included; days run in order. */
@@ -73,6 +133,7 @@ final class Agenda<S> {
     void run(LocalDate day) {
         today = day.toEpochDay();
         int i = (int) (today - first);
+        spreadUpTo(i);
         Day q = days[i];
         if (q != null) {
             int h = 0;

@@ -48,8 +48,18 @@ class AgendaTest {
 
     @Property(tries = 200)
     void runsStepsInTheOrderOfAPriorityQueueByDayThenSchedulingOrder(@ForAll long seed) {
+        runsInOrder(seed, Agenda.BLOCK_DAYS);
+    }
+
+    /** Days far ahead go to blocks first: with blocks of 1 to 6 days, most steps pass through one. */
+    @Property(tries = 200)
+    void runsStepsInOrderWhateverTheBlockSize(@ForAll long seed) {
+        runsInOrder(seed, 1 + (int) Math.floorMod(seed, 6L));
+    }
+
+    private static void runsInOrder(long seed, int blockDays) {
         int[] warmed = {0};
-        Agenda<String> agenda = new Agenda<>(FIRST, FIRST.plusDays(DAYS - 1), subject -> warmed[0]++);
+        Agenda<String> agenda = new Agenda<>(FIRST, FIRST.plusDays(DAYS - 1), subject -> warmed[0]++, blockDays);
         int[] scheduled = {0};
         List<Integer> ran = program(seed, new Scheduler() {
             @Override
@@ -88,7 +98,8 @@ class AgendaTest {
 
     /**
      * Steps scheduled before the run (some dated before the first day) and by running steps: on
-     * the same day, later, past the last day, and now and then before the day being run. Returns
+     * the same day, later (now and then weeks later), past the last day, and now and then before
+     * the day being run. Returns
      * the steps in the order they ran.
      */
     private static List<Integer> program(long seed, Scheduler s) {
@@ -99,7 +110,7 @@ class AgendaTest {
         Runnable[] schedule = new Runnable[1];
         schedule[0] = () -> {
             int id = ids[0]++;
-            LocalDate day = today[0].plusDays(rnd.nextInt(12) - (rnd.nextInt(10) == 0 ? 5 : 0));
+            LocalDate day = today[0].plusDays(rnd.nextInt(8) == 0 ? rnd.nextInt(45) : rnd.nextInt(12) - (rnd.nextInt(10) == 0 ? 5 : 0));
             s.at(day, () -> {
                 ran.add(id);
                 if (ids[0] < 2_000 && rnd.nextInt(3) > 0) {
