@@ -14,8 +14,9 @@ import java.util.function.ToIntFunction;
  *
  * <p>A step dated more than a block of days ahead first goes to its block's list, which is spread
  * over the block's days, in the order scheduled, when the block comes within a block of the day
- * being run: the steps scheduled on any one day then go to a few lists, whose ends stay in the
- * processor's caches, where each far day's list would wait for its own end to be read.
+ * being run. The steps scheduled on one day then go to a few lists whose ends stay in the
+ * processor's caches, instead of to hundreds of far days' lists, each of whose ends has left the
+ * caches by the time the next step is added to it.
  *
  * <p>A step may name its subject (the dossier it works on). Before a day's steps run, one pass
  * reads each step object and, through {@code warm}, each subject: the steps were scheduled weeks or
