@@ -94,6 +94,9 @@ final class WaitingQueue implements Iterable<Candidate> {
                     throw new ConcurrentModificationException("the waiting queue changed while a round read it");
                 }
                 while (day == null || next >= day.n) {
+                    if (group >= groups.length) {
+                        return false;   // asked again after the end
+                    }
                     Group g = group >= 0 ? groups[group] : null;
                     int i = g == null ? -1 : g.nonEmpty.nextSetBit(dayIndex + 1);
                     if (i >= 0) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.ConcurrentModificationException;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.TreeSet;
 import net.jqwik.api.ForAll;
@@ -38,9 +39,9 @@ class WaitingQueueTest {
                 added.add(c);
             } else {
                 Candidate c = added.get(rng.nextInt(added.size()));
-                if (op == 9) {   // an equal household, not the object queued
-                    c = new Candidate(c.dossier(), c.persons(), c.group(), c.waitingSince(), c.languageRole(), c.unaccompaniedMinors(),
-                            c.resettled());
+                if (op == 9) {   // a household the order finds equal, not the object queued (other persons: not even equals)
+                    c = new Candidate(c.dossier(), rng.nextBoolean() ? c.persons() : List.of(PersonId.of("P-OTHER")), c.group(),
+                            c.waitingSince(), c.languageRole(), c.unaccompaniedMinors(), c.resettled());
                 }
                 assertThat(queue.remove(c)).isEqualTo(reference.remove(c));
             }
@@ -69,6 +70,21 @@ class WaitingQueueTest {
         String dossier = String.format("D-%04d", rng.nextInt(60));
         return new Candidate(DossierId.of(dossier), List.of(PersonId.of("P-" + dossier.substring(2))), group, since, LanguageRole.FR, minors,
                 false);
+    }
+
+    @Test
+    void anIteratorAtItsEndStaysThere() {
+        WaitingQueue queue = new WaitingQueue();
+        assertThat(queue.iterator().hasNext()).isFalse();
+        Candidate c = candidate(new Random(2));
+        queue.add(c);
+        Iterator<Candidate> it = queue.iterator();
+        assertThat(it.hasNext()).isTrue();
+        assertThat(it.hasNext()).isTrue();
+        assertThat(it.next()).isSameAs(c);
+        assertThat(it.hasNext()).isFalse();
+        assertThat(it.hasNext()).isFalse();
+        assertThatThrownBy(it::next).isInstanceOf(NoSuchElementException.class);
     }
 
     @Test
