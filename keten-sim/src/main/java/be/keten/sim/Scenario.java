@@ -72,7 +72,6 @@ public record Scenario(String name, LocalDate start, int horizonMonths, Initial 
                          Map<Nationality, Double> nationalityMix, Mix<ApplicationType> applicationTypes, double[] householdSize,
                          double unaccompaniedMinorShare, double maleShareSingle, double protectedInOtherEuShare, double languageRoleFrShare) {
 
-        /** Expected persons applying in a month. */
         /**
          * Applications of month {@code m} before the scale knob and the shocks: the level and its season. The months
          * before the start (the DVZ's pipeline) had this inflow, whatever a what-if does to the months ahead.
@@ -81,6 +80,7 @@ public record Scenario(String name, LocalDate start, int horizonMonths, Initial 
             return personsPerMonth * monthlyFactors[m.getMonthValue() - 1];
         }
 
+        /** Expected persons applying in month {@code m}: the baseline, scaled, with the shocks that cover it. */
         public double persons(YearMonth m) {
             double f = baselinePersons(m) * scale;
             for (Shock s : shocks) {
