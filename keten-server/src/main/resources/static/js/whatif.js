@@ -1,5 +1,7 @@
-/* What-if page: polls the two simulation jobs (A and B) until they end, then draws the chosen
-   indicator's p5–p95 band and median (p50) of both, overlaid, and fills the summary table. */
+/* What-if page: polls the two simulation jobs (A and B) until they end. From the first answer it
+   draws each job's stock-flow estimate (dashed); as replications finish, the p5–p95 band and median
+   (p50) of those finished so far, overlaid, which grow into the final bands; and fills the summary
+   table. The canvas gets data-rendered="true" once every job has ended and its results are drawn. */
 (function () {
   'use strict';
   var root = document.getElementById('whatif-results');
@@ -19,8 +21,12 @@
   var canvas = document.getElementById('whatif-chart');
   var chart = null;
 
-  function statusText(status) {
-    return root.getAttribute('data-status-' + status.toLowerCase()) || status;
+  function statusText(data) {
+    var text = root.getAttribute('data-status-' + data.status.toLowerCase()) || data.status;
+    if (data.inBands && data.status !== 'DONE') {
+      text += ' – ' + root.getAttribute('data-in-bands').replace('{0}', data.inBands).replace('{1}', data.replications);
+    }
+    return text + (data.error ? ': ' + data.error : '');
   }
 
   function ended(job) {
@@ -38,11 +44,13 @@
         var bar = document.getElementById('progress-' + job.side);
         if (bar) { bar.value = data.progress; }
         var st = document.getElementById('status-' + job.side);
-        if (st) { st.textContent = statusText(data.status) + (data.error ? ': ' + data.error : ''); }
-        if (ended(job)) {
-          if (jobs.every(ended)) { draw(); }
-        } else {
+        if (st) { st.textContent = statusText(data); }
+        draw();
+        if (!ended(job)) {
           setTimeout(function () { poll(job); }, 1000);
+        } else {
+          var cancel = document.getElementById('cancel-' + job.side);
+          if (cancel) { cancel.closest('form').hidden = true; }   // nothing left to cancel
         }
       })
       .catch(function () { setTimeout(function () { poll(job); }, 3000); });
@@ -55,19 +63,29 @@
 
   function draw() {
     var key = select.value;
-    var done = jobs.filter(function (j) { return j.data && j.data.status === 'DONE' && j.data.series && j.data.series[key]; });
-    if (done.length === 0) { return; }
-    var months = done[0].data.months;
-    var rate = done[0].data.series[key].rate;
+    var months = null;
+    var rate = false;
     var datasets = [];
-    done.forEach(function (j) {
-      var s = j.data.series[key];
-      datasets.push({ label: j.side + ' p5', data: s.p5, borderColor: 'transparent', backgroundColor: BANDS[j.side], pointRadius: 0, fill: false });
-      datasets.push({ label: j.side + ' ' + root.getAttribute('data-band'), data: s.p95, borderColor: 'transparent', backgroundColor: BANDS[j.side],
-        pointRadius: 0, fill: '-1' });
-      datasets.push({ label: j.side + ' ' + root.getAttribute('data-median'), data: s.p50, borderColor: COLORS[j.side], backgroundColor: COLORS[j.side],
-        borderWidth: 2.5, pointRadius: 2, fill: false });
+    jobs.forEach(function (j) {
+      if (!j.data) { return; }
+      months = months || j.data.months;
+      var s = j.data.series && j.data.series[key];
+      var e = j.data.estimate && j.data.estimate[key];
+      if (s) {
+        rate = s.rate;
+        datasets.push({ label: j.side + ' p5', data: s.p5, borderColor: 'transparent', backgroundColor: BANDS[j.side], pointRadius: 0, fill: false });
+        datasets.push({ label: j.side + ' ' + root.getAttribute('data-band'), data: s.p95, borderColor: 'transparent', backgroundColor: BANDS[j.side],
+          pointRadius: 0, fill: '-1' });
+        datasets.push({ label: j.side + ' ' + root.getAttribute('data-median'), data: s.p50, borderColor: COLORS[j.side], backgroundColor: COLORS[j.side],
+          borderWidth: 2.5, pointRadius: 2, fill: false });
+      }
+      if (e) {
+        rate = e.rate;
+        datasets.push({ label: j.side + ' ' + root.getAttribute('data-estimate'), data: e.values, borderColor: COLORS[j.side],
+          backgroundColor: 'transparent', borderDash: [6, 4], borderWidth: 1.5, pointRadius: 0, fill: false });
+      }
     });
+    if (!months || datasets.length === 0) { return; }
     if (chart) { chart.destroy(); }
     chart = new Chart(canvas, {
       type: 'line',
@@ -82,7 +100,7 @@
         }
       }
     });
-    canvas.setAttribute('data-rendered', 'true');
+    if (jobs.every(ended)) { canvas.setAttribute('data-rendered', 'true'); }
     summary();
   }
 
@@ -91,10 +109,15 @@
       var key = row.getAttribute('data-indicator');
       jobs.forEach(function (j) {
         var cell = row.querySelector('td[data-side="' + j.side + '"]');
-        if (!cell || !j.data || !j.data.series || !j.data.series[key]) { return; }
-        var s = j.data.series[key];
-        var last = s.p50.length - 1;
-        cell.textContent = format(s.p50[last], s.rate) + ' (' + format(s.p5[last], s.rate) + ' – ' + format(s.p95[last], s.rate) + ')';
+        if (!cell || !j.data) { return; }
+        var s = j.data.series && j.data.series[key];
+        var e = j.data.estimate && j.data.estimate[key];
+        if (s) {
+          var last = s.p50.length - 1;
+          cell.textContent = format(s.p50[last], s.rate) + ' (' + format(s.p5[last], s.rate) + ' – ' + format(s.p95[last], s.rate) + ')';
+        } else if (e) {
+          cell.textContent = '≈ ' + format(e.values[e.values.length - 1], e.rate);
+        }
       });
     });
   }

@@ -25,6 +25,9 @@ import java.util.Map;
  * The protection rate is computed with the one definition in {@link DecisionTally}.
  */
 public final class FluidModel {
+    /** How outputs of this model name their mode (the report's header). */
+    public static final String MODE = "fluid (deterministic stock-flow) mode";
+
     private FluidModel() {
     }
 

@@ -39,6 +39,18 @@ public final class Simulation {
      * states are immutable) instead of the scenario's start stocks; null: the stocks.
      */
     public static List<Outcome> run(Scenario sc, InitialCases carried, int replications, long seed, int threads, IntConsumer done) {
+        return runReporting(sc, carried, replications, seed, threads, done == null ? null : (index, outcome, finished) -> done.accept(finished));
+    }
+
+    /** Told of each replication as it finishes, on the thread that ran it; replications finish in any order. */
+    @FunctionalInterface
+    public interface Progress {
+        /** Replication {@code index} gave {@code outcome}; {@code finished} replications have finished, this one included. */
+        void finished(int index, Outcome outcome, int finished);
+    }
+
+    /** The same, {@code progress} told of each replication with its outcome (a caller may show results as they come). */
+    public static List<Outcome> runReporting(Scenario sc, InitialCases carried, int replications, long seed, int threads, Progress progress) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "keten-sim");
             t.setDaemon(true);
@@ -53,8 +65,8 @@ public final class Simulation {
                     Outcome o = Outcome.of(new Engine(sc, carried, random(seed, index), null).run(), sc);
                     synchronized (finished) {
                         finished[0]++;
-                        if (done != null) {
-                            done.accept(finished[0]);
+                        if (progress != null) {
+                            progress.finished(index, o, finished[0]);
                         }
                     }
                     return o;

@@ -60,6 +60,26 @@ class EngineTest {
     }
 
     @Test
+    void eachReplicationIsReportedOnceWithItsOutcomeAsItFinishes() {
+        List<int[]> told = Collections.synchronizedList(new ArrayList<>());
+        Map<Integer, Outcome> byIndex = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Outcome> runs = Simulation.runReporting(small, null, 4, 42, 2, (index, outcome, finished) -> {
+            told.add(new int[] {index, finished});
+            assertThat(byIndex.put(index, outcome)).as("replication %d told twice", index).isNull();
+        });
+        assertThat(told).extracting(t -> t[1]).containsExactly(1, 2, 3, 4);   // told one at a time, counted in order
+        assertThat(byIndex.keySet()).containsExactlyInAnyOrder(0, 1, 2, 3);
+        for (int i = 0; i < runs.size(); i++) {
+            assertThat(byIndex.get(i)).as("replication %d", i).isSameAs(runs.get(i));
+        }
+        // What a caller is told is what a run without a listener returns.
+        List<Outcome> plain = Simulation.run(small, 4, 42, 1, null);
+        for (int i = 0; i < runs.size(); i++) {
+            assertThat(runs.get(i).monthly()).isDeepEqualTo(plain.get(i).monthly());
+        }
+    }
+
+    @Test
     void everyEventTheEngineProducesIsAcceptedByTheRulebookOnReplay() {
         List<ChainEvent> events = new ArrayList<>();
         new Engine(small, Simulation.random(7, 0), events::add).run();

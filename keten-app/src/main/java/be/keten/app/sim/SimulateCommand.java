@@ -96,7 +96,7 @@ public final class SimulateCommand implements Callable<Integer> {
         String mode;
         if (fluid) {
             runs = List.of(FluidModel.run(cases == null ? sc : sc.withInitial(cases.stocks())));
-            mode = "fluid (deterministic stock-flow) mode";
+            mode = FluidModel.MODE;
         } else {
             int n = replications;
             int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;

@@ -9,6 +9,7 @@ import be.keten.server.simulation.Levers;
 import be.keten.server.simulation.ScenarioCatalog;
 import be.keten.server.simulation.SimulationJobs;
 import be.keten.sim.Bands;
+import be.keten.sim.FluidModel;
 import be.keten.sim.Indicator;
 import be.keten.sim.Outcome;
 import be.keten.sim.Scenario;
@@ -54,12 +55,13 @@ public class SimulationController {
     /** A job as the API shows it. */
     public record JobView(String id, String owner, String label, String scenario, String status, double progress, int replications,
                           int replicationsDone, long seed, String firstMonth, String lastMonth, Instant submittedAt, Instant finishedAt,
-                          String error, String results) {
+                          String error, String results, String estimate) {
         static JobView of(SimulationJobs.Job j) {
             Scenario s = j.scenario();
             return new JobView(j.id(), j.owner(), j.label(), s.name(), j.status().name(), j.progress(), j.replications(), j.replicationsDone(),
                     j.seed(), s.firstMonth().toString(), s.lastMonth().toString(), j.submittedAt(), j.finishedAt(), j.error(),
-                    j.status() == SimulationJobs.Status.DONE ? "/api/simulations/" + j.id() + "/results" : null);
+                    j.status() == SimulationJobs.Status.DONE ? "/api/simulations/" + j.id() + "/results" : null,
+                    j.estimate() != null ? "/api/simulations/" + j.id() + "/estimate" : null);
         }
     }
 
@@ -145,24 +147,54 @@ public class SimulationController {
     public ResponseEntity<?> results(@PathVariable("id") String id, @RequestParam(value = "format", required = false) String format,
                                      @RequestParam(value = "period", required = false) String period) {
         user.require(Access.SIMULATORS, "run simulations");
-        String f = format == null || format.isBlank() ? "json" : format.strip();
-        if (!f.equals("json") && !f.equals("csv")) {
-            throw ApiException.badRequest("format", "format: '" + Params.clip(format) + "' is not allowed; allowed: json, csv");
-        }
-        String p = period == null || period.isBlank() ? "month" : period.strip();
-        if (!p.equals("month") && !p.equals("year")) {
-            throw ApiException.badRequest("period", "period: '" + Params.clip(period) + "' is not allowed; allowed: month, year");
-        }
+        String f = format(format);
+        String p = period(period);
         SimulationJobs.Job job = job(id);
         List<Outcome> outcomes = job.outcomes();
         if (job.status() != SimulationJobs.Status.DONE || outcomes == null) {
             throw ApiException.conflict("the job is " + job.status().name().toLowerCase(java.util.Locale.ROOT) + ": results exist once it is done")
                     .with("status", job.status().name());
         }
+        return render(job, outcomes, job.replications(), "stochastic mode, seed " + job.seed(), f, p);
+    }
+
+    @GetMapping("/api/simulations/{id}/estimate")
+    @Operation(summary = "The scenario's deterministic stock-flow estimate, there from submission on: the same shape as the results"
+            + " (mean = p5 = p50 = p95, replications 0), as 'keten simulate --fluid' gives it; rougher than the replications")
+    public ResponseEntity<?> estimate(@PathVariable("id") String id, @RequestParam(value = "format", required = false) String format,
+                                      @RequestParam(value = "period", required = false) String period) {
+        user.require(Access.SIMULATORS, "run simulations");
+        String f = format(format);
+        String p = period(period);
+        SimulationJobs.Job job = job(id);
+        if (job.estimate() == null) {
+            throw ApiException.notFound("the stock-flow model could not run this scenario: no estimate for job " + job.id());
+        }
+        return render(job, List.of(job.estimate()), 0, FluidModel.MODE, f, p);
+    }
+
+    private static String format(String format) {
+        String f = format == null || format.isBlank() ? "json" : format.strip();
+        if (!f.equals("json") && !f.equals("csv")) {
+            throw ApiException.badRequest("format", "format: '" + Params.clip(format) + "' is not allowed; allowed: json, csv");
+        }
+        return f;
+    }
+
+    private static String period(String period) {
+        String p = period == null || period.isBlank() ? "month" : period.strip();
+        if (!p.equals("month") && !p.equals("year")) {
+            throw ApiException.badRequest("period", "period: '" + Params.clip(period) + "' is not allowed; allowed: month, year");
+        }
+        return p;
+    }
+
+    /** Bands per indicator and month and year over {@code outcomes}, as JSON or as the CSV file {@code keten simulate} writes. */
+    private static ResponseEntity<?> render(SimulationJobs.Job job, List<Outcome> outcomes, int replications, String mode, String f, String p) {
         Scenario sc = job.scenario();
         if (f.equals("csv")) {
             return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                    .body(csv(sc, outcomes, job.seed(), p.equals("year") ? "summary.csv" : "series.csv"));
+                    .body(csv(sc, outcomes, mode, p.equals("year") ? "summary.csv" : "series.csv"));
         }
         List<Indicator> all = Indicator.all();
         List<Period> months = Outcome.months(sc);
@@ -180,7 +212,7 @@ public class SimulationController {
             }
             series.add(new Series(ind.code(), ind.unit(), ind.kind().name(), ind.definition(), monthly, yearly));
         }
-        return ResponseEntity.ok(new Results(job.id(), sc.name(), job.replications(), job.seed(), sc.firstMonth().toString(),
+        return ResponseEntity.ok(new Results(job.id(), sc.name(), replications, job.seed(), sc.firstMonth().toString(),
                 sc.lastMonth().toString(), series));
     }
 
@@ -209,11 +241,11 @@ public class SimulationController {
     }
 
     /** series.csv or summary.csv exactly as {@code keten simulate} writes them. */
-    private static byte[] csv(Scenario sc, List<Outcome> outcomes, long seed, String file) {
+    private static byte[] csv(Scenario sc, List<Outcome> outcomes, String mode, String file) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("keten-simulation-");
-            SimulationOutput.write(dir, sc, outcomes, "stochastic mode, seed " + seed);
+            SimulationOutput.write(dir, sc, outcomes, mode);
             return Files.readAllBytes(dir.resolve(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

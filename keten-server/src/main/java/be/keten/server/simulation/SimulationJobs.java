@@ -1,5 +1,6 @@
 package be.keten.server.simulation;
 
+import be.keten.sim.FluidModel;
 import be.keten.sim.Outcome;
 import be.keten.sim.Scenario;
 import be.keten.sim.Simulation;
@@ -17,6 +18,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
@@ -24,10 +28,16 @@ import org.springframework.stereotype.Service;
  * Simulations run as asynchronous jobs: submitted, run one at a time (each uses every core), polled
  * for progress, fetched, cancelled. Jobs live in memory; the {@value #KEPT} most recent are kept.
  * Same scenario and seed, same results, whoever runs them.
+ *
+ * <p>A job answers before its replications have run: at submission it makes the scenario's
+ * deterministic stock-flow estimate ({@link FluidModel}, well under a second), and while it runs it
+ * keeps each replication's outcome as it finishes, so that a caller can show the bands of those
+ * finished so far ({@link Job#leading()}).
  */
 @Service
 public class SimulationJobs implements DisposableBean {
     static final int KEPT = 50;
+    private static final Logger log = LoggerFactory.getLogger(SimulationJobs.class);
 
     public enum Status { QUEUED, RUNNING, DONE, FAILED, CANCELLED }
 
@@ -41,6 +51,8 @@ public class SimulationJobs implements DisposableBean {
         private final long seed;
         private final Instant submittedAt;
         private final AtomicInteger done = new AtomicInteger();
+        private final AtomicReferenceArray<Outcome> finished;
+        private volatile Outcome estimate;
         private volatile Status status = Status.QUEUED;
         private volatile String error;
         private volatile List<Outcome> outcomes;
@@ -55,6 +67,7 @@ public class SimulationJobs implements DisposableBean {
             this.replications = replications;
             this.seed = seed;
             this.submittedAt = submittedAt;
+            this.finished = new AtomicReferenceArray<>(replications);
         }
 
         public String id() { return id; }
@@ -69,6 +82,32 @@ public class SimulationJobs implements DisposableBean {
         public Status status() { return status; }
         public String error() { return error; }
         public List<Outcome> outcomes() { return outcomes; }
+
+        /** The scenario's deterministic stock-flow estimate, made at submission; null if the fluid model could not run it. */
+        public Outcome estimate() { return estimate; }
+
+        /**
+         * The outcomes of replications 1 to k, the longest run of them that has finished. Replications
+         * finish in any order, but the first k are the same whatever the order or the thread count, so
+         * bands over them are reproducible; k is the job's replications once it is done.
+         */
+        public List<Outcome> leading() {
+            List<Outcome> out = new ArrayList<>();
+            for (int i = 0; i < finished.length(); i++) {
+                Outcome o = finished.get(i);
+                if (o == null) {
+                    break;
+                }
+                out.add(o);
+            }
+            return out;
+        }
+
+        /** Replication {@code index} has given {@code outcome}, and {@code count} have finished. */
+        void finished(int index, Outcome outcome, int count) {
+            finished.set(index, outcome);
+            done.set(count);
+        }
 
         /** Share of the replications finished, 0 to 1. */
         public double progress() {
@@ -100,6 +139,7 @@ public class SimulationJobs implements DisposableBean {
             throw new IllegalArgumentException("replications: " + replications + " is not allowed; 1 to 1000");
         }
         Job job = new Job(UUID.randomUUID().toString(), owner, label, scenario, replications, seed, clock.instant());
+        job.estimate = estimate(scenario);
         jobs.put(job.id(), job);
         forgetOld();
         job.future = runner.submit(() -> run(job));
@@ -112,7 +152,7 @@ public class SimulationJobs implements DisposableBean {
         }
         job.status = Status.RUNNING;
         try {
-            List<Outcome> out = Simulation.run(job.scenario, job.replications, job.seed, threads, job.done::set);
+            List<Outcome> out = Simulation.runReporting(job.scenario, null, job.replications, job.seed, threads, job::finished);
             job.outcomes = out;
             job.status = Status.DONE;
         } catch (CancellationException e) {
@@ -125,6 +165,16 @@ public class SimulationJobs implements DisposableBean {
         } finally {
             job.finishedAt = clock.instant();
             Thread.interrupted(); // the runner thread goes on with the next job
+        }
+    }
+
+    /** The fluid model's run of {@code scenario}; null when it cannot run it (the replications do not depend on it). */
+    private static Outcome estimate(Scenario scenario) {
+        try {
+            return FluidModel.run(scenario);
+        } catch (RuntimeException e) {
+            log.warn("no stock-flow estimate for scenario {}: {}", scenario.name(), e.toString());
+            return null;
         }
     }
 

@@ -18,8 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The what-if page's polling endpoint: a job's status and progress and, once it is done, the
- * p5–p50–p95 bands of the page's indicators per month. Only the job's owner sees it.
+ * The what-if page's polling endpoint: a job's status and progress; the scenario's stock-flow
+ * estimate of the page's indicators per month, from submission on; and their p5–p50–p95 bands over
+ * the replications finished so far ({@code inBands} of them), which grow into the final bands as the
+ * job runs. Only the job's owner sees it.
  */
 @RestController
 public class WhatIfJobs {
@@ -28,6 +30,8 @@ public class WhatIfJobs {
             "cgvs_decisions|persons", "protection_rate|dossiers", "rvv_pending|dossiers", "reception_occupancy|persons", "waiting_list|persons",
             "reception_capacity|places", "required_capacity|places");
     public static final String DEFAULT_INDICATOR = INDICATORS.get(0);
+    /** Replications a band needs before the page shows it: one alone would draw a band of no width. */
+    static final int MIN_IN_BANDS = 2;
 
     private final SimulationJobs jobs;
     private final CurrentUser user;
@@ -73,29 +77,58 @@ public class WhatIfJobs {
         if (job.error() != null) {
             out.put("error", job.error());
         }
-        if (job.status() == SimulationJobs.Status.DONE && job.outcomes() != null) {
-            List<Period> months = Outcome.months(job.scenario());
-            out.put("months", months.stream().map(p -> p.from().toString()).toList());
-            List<Indicator> all = Indicator.all();
+        List<Period> months = Outcome.months(job.scenario());
+        out.put("months", months.stream().map(p -> p.from().toString()).toList());
+        List<Indicator> all = Indicator.all();
+        Outcome estimate = job.estimate();
+        if (estimate != null) {
+            Map<String, Object> byKey = new LinkedHashMap<>();
+            forEachIndicator(all, (key, index) -> byKey.put(key, Map.of("values", finite(estimate.monthly()[index]), "rate", isRate(all.get(index)))));
+            out.put("estimate", byKey);
+        }
+        // The bands of the replications finished so far (the first k, so the same k gives the same
+        // bands), from two on; once done, of them all.
+        List<Outcome> runs = job.status() == SimulationJobs.Status.DONE && job.outcomes() != null ? job.outcomes()
+                : job.status() == SimulationJobs.Status.FAILED ? List.of() : job.leading();
+        if (runs.size() >= MIN_IN_BANDS || job.status() == SimulationJobs.Status.DONE && !runs.isEmpty()) {
+            out.put("inBands", runs.size());
             Map<String, Object> series = new LinkedHashMap<>();
-            for (String key : INDICATORS) {
-                int index = indexOf(all, key);
-                if (index < 0) {
-                    continue;
-                }
+            forEachIndicator(all, (key, index) -> {
                 List<Double> p5 = new ArrayList<>();
                 List<Double> p50 = new ArrayList<>();
                 List<Double> p95 = new ArrayList<>();
                 for (int m = 0; m < months.size(); m++) {
-                    Bands b = Bands.of(job.outcomes(), false, index, m);
+                    Bands b = Bands.of(runs, false, index, m);
                     p5.add(finite(b.p5()));
                     p50.add(finite(b.p50()));
                     p95.add(finite(b.p95()));
                 }
-                series.put(key, Map.of("p5", p5, "p50", p50, "p95", p95, "rate", all.get(index).unit().equals("rate")
-                        || all.get(index).code().equals("protection_rate")));
-            }
+                series.put(key, Map.of("p5", p5, "p50", p50, "p95", p95, "rate", isRate(all.get(index))));
+            });
             out.put("series", series);
+        }
+        return out;
+    }
+
+    /** The page's indicators that the engine reports, with their index in {@link Indicator#all()}. */
+    private static void forEachIndicator(List<Indicator> all, java.util.function.ObjIntConsumer<String> action) {
+        for (String key : INDICATORS) {
+            int index = indexOf(all, key);
+            if (index >= 0) {
+                action.accept(key, index);
+            }
+        }
+    }
+
+    /** Whether the page shows the indicator as a percentage. */
+    private static boolean isRate(Indicator indicator) {
+        return indicator.unit().equals("rate") || indicator.code().equals("protection_rate");
+    }
+
+    private static List<Double> finite(double[] values) {
+        List<Double> out = new ArrayList<>(values.length);
+        for (double v : values) {
+            out.add(finite(v));
         }
         return out;
     }

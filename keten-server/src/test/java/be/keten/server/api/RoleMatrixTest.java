@@ -58,6 +58,7 @@ class RoleMatrixTest extends ApiTestBase {
         e.add(new Endpoint(HttpMethod.GET, "/api/simulations", "/api/simulations", null, Access.SIMULATORS));
         e.add(new Endpoint(HttpMethod.GET, "/api/simulations/{id}", "/api/simulations/no-such-job", null, Access.SIMULATORS));
         e.add(new Endpoint(HttpMethod.GET, "/api/simulations/{id}/results", "/api/simulations/no-such-job/results", null, Access.SIMULATORS));
+        e.add(new Endpoint(HttpMethod.GET, "/api/simulations/{id}/estimate", "/api/simulations/no-such-job/estimate", null, Access.SIMULATORS));
         e.add(new Endpoint(HttpMethod.DELETE, "/api/simulations/{id}", "/api/simulations/no-such-job", null, Access.SIMULATORS));
         e.add(new Endpoint(HttpMethod.GET, "/api/admin/accounts", "/api/admin/accounts", null, Access.ADMINISTRATORS));
         e.add(new Endpoint(HttpMethod.POST, "/api/admin/accounts", "/api/admin/accounts", "{\"username\":\"x\",\"role\":\"dvz\"}",

@@ -85,6 +85,48 @@ class SimulationApiTest extends ApiTestBase {
                 .andExpect(jsonPath("$.status").value("DONE"));
     }
 
+    @Test
+    void theStockFlowEstimateIsThereFromSubmissionInTheResultsShape() throws Exception {
+        String body = "{\"scenario\":\"baseline-2025.yaml\",\"replications\":2,\"seed\":7,\"horizon_months\":2}";
+        JsonNode job = json(mvc.perform(submit(body).with(as(Role.FEDASIL))).andExpect(status().isAccepted()).andReturn());
+        String id = job.get("id").asText();
+        // Whether the job is still queued or has already run, its estimate is there.
+        assertThat(job.get("estimate").asText()).isEqualTo("/api/simulations/" + id + "/estimate");
+        JsonNode estimate = json(mvc.perform(get("/api/simulations/" + id + "/estimate").with(as(Role.FEDASIL)))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(estimate.get("replications").asInt()).isZero();
+        assertThat(estimate.get("indicators").size()).isEqualTo(be.keten.sim.Indicator.all().size());
+        be.keten.sim.Scenario sc = new be.keten.server.simulation.Levers(1.0, null, 0, null, 0, List.of(), 2)
+                .apply(be.keten.sim.ScenarioFile.read(Path.of("../examples/scenarios/baseline-2025.yaml")));
+        be.keten.sim.Outcome fluid = be.keten.sim.FluidModel.run(sc);
+        List<be.keten.sim.Indicator> all = be.keten.sim.Indicator.all();
+        for (int i = 0; i < all.size(); i++) {
+            JsonNode series = estimate.get("indicators").get(i);
+            assertThat(series.get("code").asText()).isEqualTo(all.get(i).code());
+            for (int m = 0; m < 2; m++) {
+                JsonNode band = series.get("monthly").get(m);
+                double v = fluid.monthly()[i][m];
+                if (Double.isNaN(v)) {
+                    assertThat(band.path("p50").isNumber()).as(all.get(i).key() + ": undefined, so absent").isFalse();
+                } else {
+                    for (String q : List.of("mean", "p5", "p50", "p95")) {
+                        assertThat(band.get(q).asDouble()).as(all.get(i).key() + " " + q).isEqualTo(v);
+                    }
+                }
+            }
+        }
+        // As CSV, what 'keten simulate --fluid' writes.
+        Path dir = Files.createTempDirectory("keten-fluid-");
+        be.keten.sim.SimulationOutput.write(dir, sc, List.of(fluid), be.keten.sim.FluidModel.MODE);
+        String csv = mvc.perform(get("/api/simulations/" + id + "/estimate").param("format", "csv").with(as(Role.FEDASIL)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv).isEqualTo(Files.readString(dir.resolve("series.csv")));
+        mvc.perform(get("/api/simulations/" + id + "/estimate").param("period", "week").with(as(Role.FEDASIL)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("period"));
+        mvc.perform(get("/api/simulations/" + id + "/estimate").with(as(Role.DVZ))).andExpect(status().isNotFound());
+        await(id, Role.FEDASIL);
+    }
+
     private List<String> ids(Role role) throws Exception {
         List<String> out = new ArrayList<>();
         json(mvc.perform(get("/api/simulations").with(as(role))).andExpect(status().isOk()).andReturn()).forEach(j -> out.add(j.get("id").asText()));

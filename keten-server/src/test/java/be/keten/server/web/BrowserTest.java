@@ -244,13 +244,14 @@ class BrowserTest {
         JavascriptExecutor js = (JavascriptExecutor) driver;
         Object datasets = js.executeScript("var c = Chart.getChart(arguments[0]); return c ? c.data.datasets.length : null;", canvas);
         assertNotNull(datasets, "Chart.js chart on the canvas");
-        assertEquals(6L, ((Number) datasets).longValue(), "band and median of A and B");
+        assertEquals(8L, ((Number) datasets).longValue(), "band, median and quick estimate of A and B");
         Object points = js.executeScript("return Chart.getChart(arguments[0]).data.labels.length;", canvas);
         assertEquals(3L, ((Number) points).longValue());
         Object blank = js.executeScript("var c = arguments[0], d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
                 + " for (var i = 3; i < d.length; i += 4) { if (d[i] !== 0) return false; } return true;", canvas);
         assertEquals(Boolean.FALSE, blank, "the canvas has pixels drawn");
         assertEquals(msg("whatif.status.DONE", "en"), driver.findElement(By.id("status-A")).getText());
+        assertFalse(driver.findElement(By.id("cancel-A")).isDisplayed(), "a finished run offers no cancel");
         String cell = driver.findElement(By.cssSelector("#whatif-summary tr[data-indicator='cgvs_workload|dossiers'] td[data-side='B']")).getText();
         assertFalse(cell.equals("…") || cell.isBlank(), "summary filled: " + cell);
         // Another indicator redraws the chart.

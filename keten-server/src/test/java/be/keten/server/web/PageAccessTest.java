@@ -130,6 +130,77 @@ class PageAccessTest {
     }
 
     @Test
+    void aRunsPollingAnswerCarriesTheQuickEstimateAtOnceThenTheBands() throws Exception {
+        be.keten.sim.Scenario sc = new be.keten.server.simulation.Levers(1.0, null, 0, null, 0, java.util.List.of(), 2)
+                .apply(be.keten.sim.ScenarioFile.read(TestData.SCENARIOS.resolve("baseline-2025.yaml")));
+        var job = jobs.submit("page-analyst", "two months", sc, 2, 3);
+        var indicators = be.keten.sim.Indicator.all();
+        int workload = java.util.stream.IntStream.range(0, indicators.size())
+                .filter(i -> indicators.get(i).key().equals("cgvs_workload|dossiers")).findFirst().orElseThrow();
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var first = mapper.readTree(mvc.perform(get("/what-if/jobs/" + job.id()).with(as(Role.ANALYST))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+        org.assertj.core.api.Assertions.assertThat(first.get("months").toString()).isEqualTo("[\"2025-01\",\"2025-02\"]");
+        var estimate = first.get("estimate").get("cgvs_workload|dossiers");
+        double[] fluid = be.keten.sim.FluidModel.run(sc).monthly()[workload];
+        org.assertj.core.api.Assertions.assertThat(estimate.get("values").size()).isEqualTo(2);
+        for (int m = 0; m < 2; m++) {
+            org.assertj.core.api.Assertions.assertThat(estimate.get("values").get(m).asDouble()).isEqualTo(fluid[m]);
+        }
+        org.assertj.core.api.Assertions.assertThat(first.get("estimate").get("protection_rate|dossiers").get("rate").asBoolean()).isTrue();
+        for (int i = 0; i < 2400 && job.status() != be.keten.server.simulation.SimulationJobs.Status.DONE; i++) {
+            Thread.sleep(100);
+        }
+        var done = mapper.readTree(mvc.perform(get("/what-if/jobs/" + job.id()).with(as(Role.ANALYST))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+        org.assertj.core.api.Assertions.assertThat(done.get("status").asText()).isEqualTo("DONE");
+        org.assertj.core.api.Assertions.assertThat(done.get("inBands").asInt()).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThat(done.has("estimate")).isTrue();   // kept beside the bands
+        var p50 = done.get("series").get("cgvs_workload|dossiers").get("p50");
+        for (int m = 0; m < 2; m++) {
+            org.assertj.core.api.Assertions.assertThat(p50.get(m).asDouble())
+                    .isEqualTo(be.keten.sim.Bands.of(job.outcomes(), false, workload, m).p50());
+        }
+    }
+
+    @Test
+    void everyAnswerWhileARunGoesOnShowsTheBandsOfItsFirstFinishedReplications() throws Exception {
+        be.keten.sim.Scenario sc = new be.keten.server.simulation.Levers(1.0, null, 0, null, 0, java.util.List.of(), 6)
+                .apply(be.keten.sim.ScenarioFile.read(TestData.SCENARIOS.resolve("baseline-2025.yaml")));
+        var job = jobs.submit("page-analyst", "six months", sc, 12, 9);
+        var indicators = be.keten.sim.Indicator.all();
+        int workload = java.util.stream.IntStream.range(0, indicators.size())
+                .filter(i -> indicators.get(i).key().equals("cgvs_workload|dossiers")).findFirst().orElseThrow();
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.Set<Integer> seen = new java.util.TreeSet<>();
+        for (int poll = 0; poll < 6000; poll++) {
+            var answer = mapper.readTree(mvc.perform(get("/what-if/jobs/" + job.id()).with(as(Role.ANALYST))).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString());
+            String status = answer.get("status").asText();
+            if (answer.has("series")) {
+                // k replications in the bands: the first k, whichever finished first; at least two until the run is done.
+                int k = answer.get("inBands").asInt();
+                seen.add(k);
+                org.assertj.core.api.Assertions.assertThat(k).isBetween(status.equals("DONE") ? 1 : 2, 12);
+                var leading = job.leading();   // only grows, so its first k are those of the answer
+                var p50 = answer.get("series").get("cgvs_workload|dossiers").get("p50");
+                for (int m = 0; m < 6; m++) {
+                    org.assertj.core.api.Assertions.assertThat(p50.get(m).asDouble())
+                            .isEqualTo(be.keten.sim.Bands.of(leading.subList(0, k), false, workload, m).p50());
+                }
+            } else {
+                org.assertj.core.api.Assertions.assertThat(status).isNotEqualTo("DONE");
+            }
+            if (status.equals("DONE")) {
+                org.assertj.core.api.Assertions.assertThat(answer.get("inBands").asInt()).isEqualTo(12);
+                break;
+            }
+            Thread.sleep(50);
+        }
+        org.assertj.core.api.Assertions.assertThat(seen).as("bands seen, by replications in them").contains(12);
+    }
+
+    @Test
     void theLanguageIsChosenWithLangAndKeptInACookie() throws Exception {
         mvc.perform(get("/").param("lang", "fr").with(as(Role.ANALYST)))
                 .andExpect(status().isOk())
