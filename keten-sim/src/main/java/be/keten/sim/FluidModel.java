@@ -19,9 +19,12 @@ import java.util.Map;
  * parameters, expected values instead of draws, one-day steps. Stocks: DVZ pipeline, CGVS
  * workload by nationality (officers serve {@code min(officers, active files) / mean service time}
  * files a day, suspended nationalities wait), RvV pending, reception residents in procedure, after
- * a positive and after a negative outcome (each leaving at the rate of its mean stay). Simplified
- * against the engine: no fast-track routing or priority, notification and lodging delays ignored,
- * occupancy capped at capacity without the priority rules, waiting time not modelled (NaN).
+ * a positive and after a negative outcome (each leaving at the rate of its mean stay), and the
+ * waiting list (requests wait until a place frees up, up to the saturation threshold when the
+ * priority policy puts single men on the list; those waiting give up at the engine's hazard).
+ * Simplified against the engine: no fast-track routing or priority, notification and lodging delays
+ * ignored, no priority households placed above the threshold, decisions only for residents who are
+ * placed, waiting time not modelled (NaN).
  * The protection rate is computed with the one definition in {@link DecisionTally}.
  */
 public final class FluidModel {
@@ -40,6 +43,18 @@ public final class FluidModel {
             }
         }
         return perDay;
+    }
+
+    /**
+     * The places the fluid model fills on {@code day}: all of them, or up to the saturation threshold
+     * where the reception-priority policy then puts single men on the waiting list. Single men are most
+     * of a saturated network's queue, and the engine's occupancy settles at the threshold; the priority
+     * households it still places above it are left out here.
+     */
+    private static double fillable(Scenario sc, LocalDate day) {
+        int cap = sc.reception().network().capacityOn(day);
+        Policy.ReceptionPriority priority = sc.policies().receptionPriority(day);
+        return priority.singleMenWaitingList() ? priority.saturationThreshold() * cap : cap;
     }
 
     public static Outcome run(Scenario sc) {
@@ -67,7 +82,10 @@ public final class FluidModel {
         double dvz = sc.inflow().baselinePersons(before) / hh / before.lengthOfMonth() * sc.dvz().registrationToTransfer().mean();
         double rvv = sc.initial().rvvPendingDossiers();
         int placed = sc.initial().occupancy().values().stream().mapToInt(Integer::intValue).sum();
-        double qProc = placed + sc.initial().waitingList();
+        // Residents by stage: in procedure (those waiting for a place included), after a positive and
+        // after a negative outcome. Who waits is a recent arrival, in procedure.
+        double waitingList = sc.initial().waitingList();
+        double qProc = placed + waitingList;
         double qPos = 0;
         double qNeg = 0;
         double fr = sc.inflow().languageRoleFrShare();
@@ -83,6 +101,7 @@ public final class FluidModel {
         double cgvsMean = sc.cgvs().serviceTime().mean();
         double rvvMean = sc.rvv().serviceTime().mean();
         double leaveHazard = sc.reception().voluntaryDeparturePerMonth() / 30.4375;
+        double dropoutHazard = sc.reception().waitingDropoutPerMonth() / 30.4375;
 
         for (int j = 0; j < months.size(); j++) {
             YearMonth month = months.get(j).from();
@@ -108,14 +127,13 @@ public final class FluidModel {
                 }
                 double requesting = (perDay * entitledShare + pathwayEntitled) * hh * sc.reception().requestShare();
                 qProc += requesting;
+                waitingList += requesting;   // until the day's placements below
                 dvz += perDay;
                 double transferred = dvz / dvzMean;
                 dvz -= transferred;
                 double dublinOut = transferred * sc.dvz().dublinShare() * (1 - sc.inflow().protectedInOtherEuShare());
                 double toCgvs = transferred - dublinOut;
                 double procPersons = (dvz + total(w) + total(sub) + rvv) * hh + 1e-9;
-                double exitProc = 0;
-                exitProc += dublinOut * hh;
                 for (var e : mix.entrySet()) {
                     w.merge(e.getKey(), toCgvs * e.getValue() * (1 - sub1) + pathwayPerDayOf(sc, e.getKey(), hh, month), Double::sum);
                     sub.merge(e.getKey(), toCgvs * e.getValue() * sub1, Double::sum);
@@ -161,12 +179,16 @@ public final class FluidModel {
                 for (var e : mix.entrySet()) {
                     w.merge(e.getKey(), annulled * e.getValue(), Double::sum);
                 }
-                exitProc += (positives + granted + (negatives - appealed) + (judgedToday - annulled - granted)) * hh;
-                double share = Math.min(1, qProc / procPersons);
+                // Dublin transfers leave from the residents in procedure in proportion, those waiting included.
+                // Decisions fall on those placed: who waits is a recent arrival whose decision is months away
+                // in the engine's queue, and leaves the list by a placement or by giving up.
+                double toDublin = dublinOut * hh * Math.min(1, qProc / procPersons);
+                double waitingToDublin = qProc <= 0 ? 0 : toDublin * waitingList / qProc;
+                double share = Math.min(1, Math.max(0, qProc - waitingList) / Math.max(procPersons - waitingList, 1e-9));
                 double toPos = (positives + granted) * hh * share;
                 double toNeg = ((negatives - appealed) + (judgedToday - annulled - granted)) * hh * share;
-                double toDublin = dublinOut * hh * share;
                 qProc -= toPos + toNeg + toDublin;
+                waitingList -= waitingToDublin;
                 qPos += toPos;
                 qNeg += toNeg;
                 double posStay = sc.policies().transition(d).months() * 30.4375 + sc.reception().exitDelayPositiveDays();
@@ -174,19 +196,28 @@ public final class FluidModel {
                         + sc.reception().exitDelayNegativeDays();
                 double leftPos = qPos / posStay;
                 double leftNeg = qNeg / negStay;
-                double volunteered = (qProc + qPos + qNeg) * leaveHazard;
-                double q = qProc + qPos + qNeg;
-                qPos -= leftPos + qPos / Math.max(q, 1e-9) * volunteered;
-                qNeg -= leftNeg + qNeg / Math.max(q, 1e-9) * volunteered;
-                qProc -= qProc / Math.max(q, 1e-9) * volunteered;
-                in += requesting;
-                out += leftPos + leftNeg + volunteered + toDublin;
+                // Those placed leave of their own accord, those waiting give up (the engine's no-shows), each at the engine's hazard.
+                double placedProc = qProc - waitingList;
+                double placedNow = placedProc + qPos + qNeg;
+                double volunteered = placedNow * leaveHazard;
+                qPos -= leftPos + qPos / Math.max(placedNow, 1e-9) * volunteered;
+                qNeg -= leftNeg + qNeg / Math.max(placedNow, 1e-9) * volunteered;
+                qProc -= placedProc / Math.max(placedNow, 1e-9) * volunteered;
+                double gaveUp = waitingList * dropoutHazard;
+                waitingList -= gaveUp;
+                qProc -= gaveUp;
+                // The places that free up are filled from the list, up to what the priority policy fills.
+                double placements = Math.min(waitingList, Math.max(0, fillable(sc, d) - (qProc - waitingList + qPos + qNeg)));
+                waitingList -= placements;
+                // The network's flows as the statistics define them: in are placements, out are departures of
+                // persons placed (someone who stops waiting leaves no place).
+                in += placements;
+                out += leftPos + leftNeg + volunteered + (toDublin - waitingToDublin);
             }
             LocalDate last = month.atEndOfMonth();
             int cap = sc.reception().network().capacityOn(last);
-            double residents = qProc + qPos + qNeg;
-            double occ = Math.min(residents, cap);
-            double waiting = residents - occ;
+            double occ = qProc - waitingList + qPos + qNeg;
+            double waiting = waitingList;
             double workload = total(w) + total(sub);
             set(m, idx, "applications|persons", j, apps);
             for (DecisionType t : DecisionType.values()) {

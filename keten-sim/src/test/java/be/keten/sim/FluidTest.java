@@ -3,23 +3,47 @@ package be.keten.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Fluid and stochastic means agree in steady state (months 13 to 24 of the small scenario). */
+/** Fluid and stochastic means agree in steady state (months 13 to 24 of the small scenario, and of a saturated variant). */
 class FluidTest {
     /** Relative tolerance of the agreement. */
     static final double TOLERANCE = 0.15;
 
     @Test
     void fluidAndStochasticMeansAgreeInSteadyState() {
-        Scenario sc = Scenarios.small();
+        agree(Scenarios.small(), List.of("applications|persons", "cgvs_decisions|dossiers", "cgvs_workload|dossiers", "rvv_appeals|dossiers",
+                "rvv_pending|dossiers", "reception_occupancy|persons", "protection_rate|dossiers", "reception_in|persons",
+                "reception_out|persons"));
+    }
+
+    /**
+     * A saturated network: the engine holds occupancy at the saturation threshold (single men wait),
+     * people give up waiting, and only placements and departures of those placed are the network's flows.
+     */
+    @Test
+    void fluidAndStochasticMeansAgreeInASaturatedNetwork(@TempDir Path dir) throws Exception {
+        String yaml = Files.readString(Scenarios.path("small.yaml"))
+                .replace("persons_per_month: 120", "persons_per_month: 150")
+                .replace("places: 900}", "places: 230}")
+                .replace("waiting_list_persons: 0", "waiting_list_persons: 60")
+                .replace("voluntary_departure_per_month: 0.01", "voluntary_departure_per_month: 0.01\n  waiting_list_dropout_per_month: 0.05");
+        Files.writeString(dir.resolve("saturated.yaml"), yaml);
+        Scenario sc = ScenarioFile.read(dir.resolve("saturated.yaml"));
+        // The waiting list is left out: the fluid model's is 23% short here (docs/simulation.md, "Fluid mode").
+        agree(sc, List.of("reception_occupancy|persons", "reception_in|persons", "reception_out|persons"));
+    }
+
+    private static void agree(Scenario sc, List<String> keys) {
         List<Outcome> runs = Simulation.run(sc, 6, 11, 2, null);
         Outcome fluid = FluidModel.run(sc);
         Map<String, Integer> idx = Indicator.index(Indicator.all());
-        for (String key : List.of("applications|persons", "cgvs_decisions|dossiers", "cgvs_workload|dossiers", "rvv_appeals|dossiers",
-                "rvv_pending|dossiers", "reception_occupancy|persons", "protection_rate|dossiers")) {
+        for (String key : keys) {
             int i = idx.get(key);
             double stochastic = 0;
             double det = 0;
