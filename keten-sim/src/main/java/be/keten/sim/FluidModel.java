@@ -23,8 +23,8 @@ import java.util.Map;
  * waiting list (requests wait until a place frees up, up to the saturation threshold when the
  * priority policy puts single men on the list; those waiting give up at the engine's hazard).
  * Simplified against the engine: no fast-track routing or priority, notification and lodging delays
- * ignored, no priority households placed above the threshold, decisions only for residents who are
- * placed, waiting time not modelled (NaN).
+ * ignored, no priority households placed above the threshold, who waits is decided after a procedure's
+ * mean time (first come, first served) and leaves the list, waiting time not modelled (NaN).
  * The protection rate is computed with the one definition in {@link DecisionTally}.
  */
 public final class FluidModel {
@@ -43,6 +43,79 @@ public final class FluidModel {
             }
         }
         return perDay;
+    }
+
+    /**
+     * Who waits for a place, by the day they started waiting. The engine's queue places the longest
+     * waiting first, and its officers decide the oldest files first; giving up and Dublin transfers
+     * thin every day's waiting alike (kept as one factor, so that a day costs no pass over the list).
+     */
+    private static final class WaitingList {
+        private final double[] since;   // persons by the day they started waiting, in units of scale
+        private double scale = 1;
+        private double total;
+        private int oldest;             // no one waits since a day before this
+        private int newest;             // nor since a day after this
+
+        WaitingList(int days, double initial) {
+            since = new double[days + 1];
+            since[0] = initial;
+            total = initial;
+        }
+
+        double total() {
+            return total;
+        }
+
+        void add(int day, double persons) {
+            since[day] += persons / scale;
+            total += persons;
+            newest = Math.max(newest, day);
+        }
+
+        /** {@code persons} leave, taken from every day alike. */
+        void thin(double persons) {
+            if (total <= 0 || persons <= 0) {
+                return;
+            }
+            double f = Math.max(0, 1 - persons / total);
+            total *= f;
+            scale *= f;
+            if (scale < 1e-100) {   // many years of thinning: fold the factor into the days
+                for (int i = oldest; i < since.length; i++) {
+                    since[i] *= scale;
+                }
+                scale = 1;
+            }
+        }
+
+        /** Up to {@code persons} of the longest waiting leave the list (placed); how many did. */
+        double takeOldest(double persons) {
+            double taken = 0;
+            while (oldest <= newest && taken < persons) {
+                double here = since[oldest] * scale;
+                if (here <= persons - taken) {
+                    taken += here;
+                    since[oldest++] = 0;
+                } else {
+                    since[oldest] -= (persons - taken) / scale;
+                    taken = persons;
+                }
+            }
+            total = Math.max(0, total - taken);
+            return taken;
+        }
+
+        /** Those waiting since before {@code day} leave the list (their procedure has ended); how many did. */
+        double takeBefore(int day) {
+            double taken = 0;
+            for (; oldest < Math.min(day, newest + 1); oldest++) {
+                taken += since[oldest] * scale;
+                since[oldest] = 0;
+            }
+            total = Math.max(0, total - taken);
+            return taken;
+        }
     }
 
     /**
@@ -84,8 +157,9 @@ public final class FluidModel {
         int placed = sc.initial().occupancy().values().stream().mapToInt(Integer::intValue).sum();
         // Residents by stage: in procedure (those waiting for a place included), after a positive and
         // after a negative outcome. Who waits is a recent arrival, in procedure.
-        double waitingList = sc.initial().waitingList();
-        double qProc = placed + waitingList;
+        WaitingList waitingList = new WaitingList(months.size() * 31 + 1, sc.initial().waitingList());
+        double qProc = placed + waitingList.total();
+        int day = 0;   // days since the start; the start's waiting list waits since day 0
         double qPos = 0;
         double qNeg = 0;
         double fr = sc.inflow().languageRoleFrShare();
@@ -127,7 +201,7 @@ public final class FluidModel {
                 }
                 double requesting = (perDay * entitledShare + pathwayEntitled) * hh * sc.reception().requestShare();
                 qProc += requesting;
-                waitingList += requesting;   // until the day's placements below
+                waitingList.add(++day, requesting);   // until the day's placements below
                 dvz += perDay;
                 double transferred = dvz / dvzMean;
                 dvz -= transferred;
@@ -179,16 +253,22 @@ public final class FluidModel {
                 for (var e : mix.entrySet()) {
                     w.merge(e.getKey(), annulled * e.getValue(), Double::sum);
                 }
-                // Dublin transfers leave from the residents in procedure in proportion, those waiting included.
-                // Decisions fall on those placed: who waits is a recent arrival whose decision is months away
-                // in the engine's queue, and leaves the list by a placement or by giving up.
+                // Dublin transfers fall on the residents in procedure in proportion, those waiting included.
+                // Decisions come first come, first served, as in the engine's queue: to those placed, and to
+                // those who have waited longer than a procedure now takes (its persons over their daily
+                // outflow, Little's law). A procedure's end ends the stay of everyone in reception: who is
+                // decided while waiting leaves the list; those placed move on to their stay after the outcome.
+                double waitingBefore = waitingList.total();
                 double toDublin = dublinOut * hh * Math.min(1, qProc / procPersons);
-                double waitingToDublin = qProc <= 0 ? 0 : toDublin * waitingList / qProc;
-                double share = Math.min(1, Math.max(0, qProc - waitingList) / Math.max(procPersons - waitingList, 1e-9));
+                double waitingToDublin = qProc <= 0 ? 0 : toDublin * Math.min(1, waitingBefore / qProc);
+                waitingList.thin(waitingToDublin);
+                double outflow = (dublinOut + positives + granted + (negatives - appealed) + (judgedToday - annulled - granted)) * hh;
+                double decidedWaiting = waitingList.takeBefore(day - (int) Math.ceil(procPersons / Math.max(outflow, 1e-9)));
+                double placedProc = qProc - waitingBefore;
+                double share = Math.min(1, Math.max(0, placedProc) / Math.max(procPersons - waitingBefore, Math.max(placedProc, 1e-9)));
                 double toPos = (positives + granted) * hh * share;
                 double toNeg = ((negatives - appealed) + (judgedToday - annulled - granted)) * hh * share;
-                qProc -= toPos + toNeg + toDublin;
-                waitingList -= waitingToDublin;
+                qProc -= toDublin + decidedWaiting + toPos + toNeg;
                 qPos += toPos;
                 qNeg += toNeg;
                 double posStay = sc.policies().transition(d).months() * 30.4375 + sc.reception().exitDelayPositiveDays();
@@ -197,27 +277,26 @@ public final class FluidModel {
                 double leftPos = qPos / posStay;
                 double leftNeg = qNeg / negStay;
                 // Those placed leave of their own accord, those waiting give up (the engine's no-shows), each at the engine's hazard.
-                double placedProc = qProc - waitingList;
+                placedProc = qProc - waitingList.total();
                 double placedNow = placedProc + qPos + qNeg;
                 double volunteered = placedNow * leaveHazard;
                 qPos -= leftPos + qPos / Math.max(placedNow, 1e-9) * volunteered;
                 qNeg -= leftNeg + qNeg / Math.max(placedNow, 1e-9) * volunteered;
                 qProc -= placedProc / Math.max(placedNow, 1e-9) * volunteered;
-                double gaveUp = waitingList * dropoutHazard;
-                waitingList -= gaveUp;
+                double gaveUp = waitingList.total() * dropoutHazard;
+                waitingList.thin(gaveUp);
                 qProc -= gaveUp;
                 // The places that free up are filled from the list, up to what the priority policy fills.
-                double placements = Math.min(waitingList, Math.max(0, fillable(sc, d) - (qProc - waitingList + qPos + qNeg)));
-                waitingList -= placements;
+                double placements = waitingList.takeOldest(Math.max(0, fillable(sc, d) - (qProc - waitingList.total() + qPos + qNeg)));
                 // The network's flows as the statistics define them: in are placements, out are departures of
                 // persons placed (someone who stops waiting leaves no place).
                 in += placements;
-                out += leftPos + leftNeg + volunteered + (toDublin - waitingToDublin);
+                out += leftPos + leftNeg + volunteered + toDublin - waitingToDublin;
             }
             LocalDate last = month.atEndOfMonth();
             int cap = sc.reception().network().capacityOn(last);
-            double occ = qProc - waitingList + qPos + qNeg;
-            double waiting = waitingList;
+            double waiting = waitingList.total();
+            double occ = qProc - waiting + qPos + qNeg;
             double workload = total(w) + total(sub);
             set(m, idx, "applications|persons", j, apps);
             for (DecisionType t : DecisionType.values()) {

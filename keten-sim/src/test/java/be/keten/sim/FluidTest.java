@@ -39,6 +39,36 @@ class FluidTest {
         agree(sc, List.of("reception_occupancy|persons", "reception_in|persons", "reception_out|persons"));
     }
 
+    /**
+     * Far more requests than places, nobody giving up, and officers enough to decide every file in
+     * weeks: who waits is still in procedure and leaves the list when decided, so the list never holds
+     * more persons than the procedure (DVZ, CGVS, RvV), and no stock goes below zero.
+     */
+    @Test
+    void theWaitingListStaysWithinThePersonsInProcedure(@TempDir Path dir) throws Exception {
+        String yaml = Files.readString(Scenarios.path("small.yaml"))
+                .replace("horizon_months: 24", "horizon_months: 120")
+                .replace("reception_occupancy: {COLLECTIVE: 150}", "reception_occupancy: {COLLECTIVE: 20}")
+                .replace("places: 100}", "places: 0}")
+                .replace("places: 900}", "places: 20}");
+        Files.writeString(dir.resolve("overrun.yaml"), yaml);
+        Scenario sc = ScenarioFile.read(dir.resolve("overrun.yaml"));
+        Outcome fluid = FluidModel.run(sc);
+        Map<String, Integer> idx = Indicator.index(Indicator.all());
+        double[][] m = fluid.monthly();
+        for (int j = 0; j < m[0].length; j++) {
+            for (int i = 0; i < m.length; i++) {
+                assertThat(Double.isNaN(m[i][j]) || m[i][j] >= -1e-9 || Indicator.all().get(i).code().equals("cgvs_backlog"))
+                        .as("%s in month %d: %s", Indicator.all().get(i).key(), j, m[i][j]).isTrue();
+            }
+            double inProcedure = m[idx.get("cgvs_workload|persons")][j] + m[idx.get("rvv_pending|persons")][j]
+                    + m[idx.get("applications|persons")][j];   // the DVZ's pipeline: under a month of applications
+            assertThat(m[idx.get("waiting_list|persons")][j]).as("waiting list in month %d", j).isLessThanOrEqualTo(inProcedure);
+            assertThat(m[idx.get("reception_occupancy|persons")][j]).isLessThanOrEqualTo(m[idx.get("reception_capacity|places")][j] + 1e-9);
+        }
+        assertThat(m[idx.get("waiting_list|persons")][119]).as("people wait").isGreaterThan(50);
+    }
+
     private static void agree(Scenario sc, List<String> keys) {
         List<Outcome> runs = Simulation.run(sc, 6, 11, 2, null);
         Outcome fluid = FluidModel.run(sc);
