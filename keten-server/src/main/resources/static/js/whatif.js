@@ -85,21 +85,35 @@
           backgroundColor: 'transparent', borderDash: [6, 4], borderWidth: 1.5, pointRadius: 0, fill: false });
       }
     });
-    if (!months || datasets.length === 0) { return; }
-    if (chart) { chart.destroy(); }
-    chart = new Chart(canvas, {
-      type: 'line',
-      data: { labels: months, datasets: datasets },
-      options: {
-        responsive: true, maintainAspectRatio: false, animation: false, locale: lang,
-        interaction: { mode: 'index', intersect: false },
-        scales: { y: { beginAtZero: !rate, ticks: { callback: function (v) { return format(v, rate); } } } },
-        plugins: {
-          legend: { position: 'bottom', labels: { filter: function (item) { return !/ p5$/.test(item.text); } } },
-          tooltip: { callbacks: { label: function (c) { return c.dataset.label + ': ' + format(c.parsed.y, rate); } } }
+    if (!months || datasets.length === 0) {
+      if (chart) { chart.destroy(); chart = null; }   // e.g. a run without an estimate that failed
+      summary();
+      return;
+    }
+    // The same lines as drawn: new values in place, so that the legend's hidden lines and an open
+    // tooltip survive the polls; other lines or another scale: a new chart.
+    var signature = datasets.map(function (d) { return d.label; }).join('|') + '|' + rate;
+    if (chart && chart.$keten === signature) {
+      chart.data.labels = months;
+      datasets.forEach(function (d, i) { chart.data.datasets[i].data = d.data; });
+      chart.update('none');
+    } else {
+      if (chart) { chart.destroy(); }
+      chart = new Chart(canvas, {
+        type: 'line',
+        data: { labels: months, datasets: datasets },
+        options: {
+          responsive: true, maintainAspectRatio: false, animation: false, locale: lang,
+          interaction: { mode: 'index', intersect: false },
+          scales: { y: { beginAtZero: !rate, ticks: { callback: function (v) { return format(v, rate); } } } },
+          plugins: {
+            legend: { position: 'bottom', labels: { filter: function (item) { return !/ p5$/.test(item.text); } } },
+            tooltip: { callbacks: { label: function (c) { return c.dataset.label + ': ' + format(c.parsed.y, rate); } } }
+          }
         }
-      }
-    });
+      });
+      chart.$keten = signature;
+    }
     if (jobs.every(ended)) { canvas.setAttribute('data-rendered', 'true'); }
     summary();
   }
@@ -117,6 +131,8 @@
           cell.textContent = format(s.p50[last], s.rate) + ' (' + format(s.p5[last], s.rate) + ' – ' + format(s.p95[last], s.rate) + ')';
         } else if (e) {
           cell.textContent = '≈ ' + format(e.values[e.values.length - 1], e.rate);
+        } else {
+          cell.textContent = '–';
         }
       });
     });

@@ -81,7 +81,7 @@ public class SimulationController {
     }
 
     /** A finished job's results. */
-    public record Results(String id, String scenario, int replications, long seed, String firstMonth, String lastMonth, List<Series> indicators) {
+    public record Results(String id, String scenario, int replications, Long seed, String firstMonth, String lastMonth, List<Series> indicators) {
     }
 
     private final SimulationJobs jobs;
@@ -155,12 +155,13 @@ public class SimulationController {
             throw ApiException.conflict("the job is " + job.status().name().toLowerCase(java.util.Locale.ROOT) + ": results exist once it is done")
                     .with("status", job.status().name());
         }
-        return render(job, outcomes, job.replications(), "stochastic mode, seed " + job.seed(), f, p);
+        return render(job, outcomes, job.replications(), job.seed(), "stochastic mode, seed " + job.seed(), f, p);
     }
 
     @GetMapping("/api/simulations/{id}/estimate")
     @Operation(summary = "The scenario's deterministic stock-flow estimate, there from submission on: the same shape as the results"
-            + " (mean = p5 = p50 = p95, replications 0), as 'keten simulate --fluid' gives it; rougher than the replications")
+            + " (mean = p5 = p50 = p95, replications 0, no seed), as 'keten simulate --fluid' gives it; rougher than the replications;"
+            + " 404 when the stock-flow model could not run the scenario")
     public ResponseEntity<?> estimate(@PathVariable("id") String id, @RequestParam(value = "format", required = false) String format,
                                       @RequestParam(value = "period", required = false) String period) {
         user.require(Access.SIMULATORS, "run simulations");
@@ -170,7 +171,7 @@ public class SimulationController {
         if (job.estimate() == null) {
             throw ApiException.notFound("the stock-flow model could not run this scenario: no estimate for job " + job.id());
         }
-        return render(job, List.of(job.estimate()), 0, FluidModel.MODE, f, p);
+        return render(job, List.of(job.estimate()), 0, null, FluidModel.MODE, f, p);
     }
 
     private static String format(String format) {
@@ -190,7 +191,8 @@ public class SimulationController {
     }
 
     /** Bands per indicator and month and year over {@code outcomes}, as JSON or as the CSV file {@code keten simulate} writes. */
-    private static ResponseEntity<?> render(SimulationJobs.Job job, List<Outcome> outcomes, int replications, String mode, String f, String p) {
+    private static ResponseEntity<?> render(SimulationJobs.Job job, List<Outcome> outcomes, int replications, Long seed, String mode, String f,
+                                            String p) {
         Scenario sc = job.scenario();
         if (f.equals("csv")) {
             return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
@@ -212,7 +214,7 @@ public class SimulationController {
             }
             series.add(new Series(ind.code(), ind.unit(), ind.kind().name(), ind.definition(), monthly, yearly));
         }
-        return ResponseEntity.ok(new Results(job.id(), sc.name(), replications, job.seed(), sc.firstMonth().toString(),
+        return ResponseEntity.ok(new Results(job.id(), sc.name(), replications, seed, sc.firstMonth().toString(),
                 sc.lastMonth().toString(), series));
     }
 

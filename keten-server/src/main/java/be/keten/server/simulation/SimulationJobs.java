@@ -103,14 +103,27 @@ public class SimulationJobs implements DisposableBean {
             return out;
         }
 
-        /** Replication {@code index} has given {@code outcome}, and {@code count} have finished. */
+        /** The runner takes the job up. */
+        void start() {
+            status = Status.RUNNING;
+        }
+
+        /** Replication {@code index} has given {@code outcome}, and {@code count} have finished; ignored once the job has ended. */
         void finished(int index, Outcome outcome, int count) {
+            if (status == Status.CANCELLED || status == Status.FAILED) {
+                return;   // a replication that was under way when the job was cancelled
+            }
             finished.set(index, outcome);
             done.set(count);
         }
 
         /** Share of the replications finished, 0 to 1. */
         public double progress() {
+            return progress(status);
+        }
+
+        /** The share finished as of {@code status}, read once by a caller that shows several things of one state. */
+        public double progress(Status status) {
             return status == Status.DONE ? 1.0 : done.get() / (double) replications;
         }
     }
@@ -150,7 +163,7 @@ public class SimulationJobs implements DisposableBean {
         if (job.status == Status.CANCELLED) {
             return;
         }
-        job.status = Status.RUNNING;
+        job.start();
         try {
             List<Outcome> out = Simulation.runReporting(job.scenario, null, job.replications, job.seed, threads, job::finished);
             job.outcomes = out;

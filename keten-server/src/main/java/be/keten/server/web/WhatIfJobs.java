@@ -67,11 +67,19 @@ public class WhatIfJobs {
         user.require(Access.SIMULATORS, "run simulations");
         SimulationJobs.Job job = jobs.find(id).filter(j -> j.owner().equals(user.name()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such job"));
+        return answer(job);
+    }
+
+    /** What the page is told of {@code job} now. */
+    public static Map<String, Object> answer(SimulationJobs.Job job) {
+        // One reading of the job's state for the whole answer: it changes while the job runs.
+        SimulationJobs.Status status = job.status();
+        List<Outcome> outcomes = job.outcomes();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", job.id());
         out.put("label", job.label());
-        out.put("status", job.status().name());
-        out.put("progress", job.progress());
+        out.put("status", status.name());
+        out.put("progress", job.progress(status));
         out.put("replications", job.replications());
         out.put("done", job.replicationsDone());
         if (job.error() != null) {
@@ -86,11 +94,11 @@ public class WhatIfJobs {
             forEachIndicator(all, (key, index) -> byKey.put(key, Map.of("values", finite(estimate.monthly()[index]), "rate", isRate(all.get(index)))));
             out.put("estimate", byKey);
         }
-        // The bands of the replications finished so far (the first k, so the same k gives the same
-        // bands), from two on; once done, of them all.
-        List<Outcome> runs = job.status() == SimulationJobs.Status.DONE && job.outcomes() != null ? job.outcomes()
-                : job.status() == SimulationJobs.Status.FAILED ? List.of() : job.leading();
-        if (runs.size() >= MIN_IN_BANDS || job.status() == SimulationJobs.Status.DONE && !runs.isEmpty()) {
+        // The bands of replications 1 to k once all of them have finished (so the same k gives the same
+        // bands), from two on while the job runs; once done, of them all. A failed or cancelled job has none.
+        List<Outcome> runs = status == SimulationJobs.Status.DONE && outcomes != null ? outcomes
+                : status == SimulationJobs.Status.RUNNING ? job.leading() : List.of();
+        if (runs.size() >= MIN_IN_BANDS || status == SimulationJobs.Status.DONE && !runs.isEmpty()) {
             out.put("inBands", runs.size());
             Map<String, Object> series = new LinkedHashMap<>();
             forEachIndicator(all, (key, index) -> {

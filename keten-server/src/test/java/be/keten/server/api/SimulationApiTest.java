@@ -95,6 +95,7 @@ class SimulationApiTest extends ApiTestBase {
         JsonNode estimate = json(mvc.perform(get("/api/simulations/" + id + "/estimate").with(as(Role.FEDASIL)))
                 .andExpect(status().isOk()).andReturn());
         assertThat(estimate.get("replications").asInt()).isZero();
+        assertThat(estimate.has("seed")).as("a deterministic model has no seed").isFalse();
         assertThat(estimate.get("indicators").size()).isEqualTo(be.keten.sim.Indicator.all().size());
         be.keten.sim.Scenario sc = new be.keten.server.simulation.Levers(1.0, null, 0, null, 0, List.of(), 2)
                 .apply(be.keten.sim.ScenarioFile.read(Path.of("../examples/scenarios/baseline-2025.yaml")));

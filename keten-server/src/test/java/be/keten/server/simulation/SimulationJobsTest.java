@@ -2,7 +2,9 @@ package be.keten.server.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import be.keten.server.web.WhatIfJobs;
 import be.keten.sim.FluidModel;
+import be.keten.sim.Indicator;
 import be.keten.sim.Outcome;
 import be.keten.sim.Scenario;
 import be.keten.sim.ScenarioFile;
@@ -10,6 +12,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +67,57 @@ class SimulationJobsTest {
         job.finished(1, o[1], 4);
         assertThat(job.leading()).containsExactly(o[0], o[1], o[2], o[3]);
         assertThat(job.progress()).isEqualTo(1.0);
+    }
+
+    @Test
+    void thePageIsShownTheBandsOfReplicationsOneToKOnceAllOfThemHaveFinished() {
+        List<Indicator> all = Indicator.all();
+        int workload = IntStream.range(0, all.size()).filter(i -> all.get(i).key().equals("cgvs_workload|dossiers")).findFirst().orElseThrow();
+        int months = be.keten.sim.Outcome.months(twoMonths).size();
+        Outcome[] o = new Outcome[4];
+        for (int i = 0; i < o.length; i++) {
+            double[][] monthly = new double[all.size()][months];
+            monthly[workload][0] = 100 * (i + 1);
+            monthly[workload][1] = 1000 * (i + 1);
+            o[i] = new Outcome(monthly, new double[all.size()][1]);
+        }
+        SimulationJobs.Job job = new SimulationJobs.Job("j", "u", "l", twoMonths, 4, 1, Instant.EPOCH);
+        assertThat(WhatIfJobs.answer(job)).doesNotContainKeys("series", "inBands").containsEntry("status", "QUEUED");
+        job.start();
+        job.finished(1, o[1], 1);
+        assertThat(WhatIfJobs.answer(job)).doesNotContainKeys("series", "inBands");   // replication 1 has not finished
+        job.finished(0, o[0], 2);
+        Map<String, Object> two = WhatIfJobs.answer(job);
+        assertThat(two).containsEntry("inBands", 2).containsEntry("done", 2).containsEntry("progress", 0.5);
+        assertThat(p50(two)).containsExactly(150.0, 1500.0);   // the median of 100 and 200, of 1000 and 2000
+        job.finished(3, o[3], 3);
+        assertThat(WhatIfJobs.answer(job)).containsEntry("inBands", 2);   // replication 3 waits for replication 2
+        job.finished(2, o[2], 4);
+        Map<String, Object> four = WhatIfJobs.answer(job);
+        assertThat(four).containsEntry("inBands", 4);
+        assertThat(p50(four)).containsExactly(250.0, 2500.0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Double> p50(Map<String, Object> answer) {
+        Map<String, Object> series = (Map<String, Object>) answer.get("series");
+        return (List<Double>) ((Map<String, Object>) series.get("cgvs_workload|dossiers")).get("p50");
+    }
+
+    @Test
+    void aCancelledJobShowsNoBandsAndCountsNoReplicationFinishingAfterwards() throws Exception {
+        SimulationJobs jobs = new SimulationJobs(Clock.systemUTC(), 1);
+        try {
+            SimulationJobs.Job job = jobs.submit("u", "two months", twoMonths, 50, 1);
+            assertThat(jobs.cancel(job.id())).isTrue();
+            int done = job.replicationsDone();
+            job.finished(49, new Outcome(new double[0][0], new double[0][0]), done + 1);
+            assertThat(job.replicationsDone()).isEqualTo(done);
+            assertThat(WhatIfJobs.answer(job)).doesNotContainKeys("series", "inBands").containsEntry("status", "CANCELLED")
+                    .containsKey("estimate");
+        } finally {
+            jobs.destroy();
+        }
     }
 
     @Test
