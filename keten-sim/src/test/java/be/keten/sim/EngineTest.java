@@ -100,19 +100,14 @@ class EngineTest {
      */
     @Test
     void everyAllocationRoundEqualsARoundOverEveryDossierReadAfresh(@TempDir Path dir) throws Exception {
-        String yaml = Files.readString(Scenarios.path("small.yaml"))
-                .replace("start: 2025-01-01", "start: 2023-10-01")
-                .replace("horizon_months: 24", "horizon_months: 6")
-                .replace("persons_per_month: 120", "persons_per_month: 300")
-                .replace("household_size: {1: 0.85, 2: 0.1, 3: 0.05}", "household_size: {1: 0.6, 2: 0.2, 3: 0.1, 4: 0.1}")
-                .replace("unaccompanied_minor_share: 0.0", "unaccompanied_minor_share: 0.15")
-                .replace("waiting_list_persons: 0", "waiting_list_persons: 40")
-                .replace("places: 900}", """
+        Scenario sc = Scenarios.smallWith(dir, "saturated", "start: 2025-01-01", "start: 2023-10-01", "horizon_months: 24", "horizon_months: 6",
+                "persons_per_month: 120", "persons_per_month: 300",
+                "household_size: {1: 0.85, 2: 0.1, 3: 0.05}", "household_size: {1: 0.6, 2: 0.2, 3: 0.1, 4: 0.1}",
+                "unaccompanied_minor_share: 0.0", "unaccompanied_minor_share: 0.15", "waiting_list_persons: 0", "waiting_list_persons: 40",
+                "places: 900}", """
                         places: 250}
                             - {from: 2023-01-01, place_type: UAM_OBSERVATION_ORIENTATION, places: 10}
                             - {from: 2023-01-01, place_type: UAM_COLLECTIVE, places: 30}""");
-        Files.writeString(dir.resolve("saturated.yaml"), yaml);
-        Scenario sc = ScenarioFile.read(dir.resolve("saturated.yaml"));
         Engine engine = new Engine(sc, Simulation.random(5, 0), null);
         engine.checkRounds();
         Engine.Result r = engine.run();

@@ -3,7 +3,6 @@ package be.keten.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +27,9 @@ class FluidTest {
      */
     @Test
     void fluidAndStochasticMeansAgreeInASaturatedNetwork(@TempDir Path dir) throws Exception {
-        String yaml = Files.readString(Scenarios.path("small.yaml"))
-                .replace("persons_per_month: 120", "persons_per_month: 150")
-                .replace("places: 900}", "places: 230}")
-                .replace("waiting_list_persons: 0", "waiting_list_persons: 60")
-                .replace("voluntary_departure_per_month: 0.01", "voluntary_departure_per_month: 0.01\n  waiting_list_dropout_per_month: 0.05");
-        Files.writeString(dir.resolve("saturated.yaml"), yaml);
-        Scenario sc = ScenarioFile.read(dir.resolve("saturated.yaml"));
+        Scenario sc = Scenarios.smallWith(dir, "saturated", "persons_per_month: 120", "persons_per_month: 150", "places: 900}", "places: 230}",
+                "waiting_list_persons: 0", "waiting_list_persons: 60",
+                "voluntary_departure_per_month: 0.01", "voluntary_departure_per_month: 0.01\n  waiting_list_dropout_per_month: 0.05");
         // The waiting list is left out: the fluid model's is 23% short here (docs/simulation.md, "Fluid mode").
         agree(sc, List.of("reception_occupancy|persons", "reception_in|persons", "reception_out|persons"));
     }
@@ -46,13 +41,9 @@ class FluidTest {
      */
     @Test
     void theWaitingListStaysWithinThePersonsInProcedure(@TempDir Path dir) throws Exception {
-        String yaml = Files.readString(Scenarios.path("small.yaml"))
-                .replace("horizon_months: 24", "horizon_months: 120")
-                .replace("reception_occupancy: {COLLECTIVE: 150}", "reception_occupancy: {COLLECTIVE: 20}")
-                .replace("places: 100}", "places: 0}")
-                .replace("places: 900}", "places: 20}");
-        Files.writeString(dir.resolve("overrun.yaml"), yaml);
-        Scenario sc = ScenarioFile.read(dir.resolve("overrun.yaml"));
+        Scenario sc = Scenarios.smallWith(dir, "overrun", "horizon_months: 24", "horizon_months: 120",
+                "reception_occupancy: {COLLECTIVE: 150}", "reception_occupancy: {COLLECTIVE: 20}", "places: 100}", "places: 0}",
+                "places: 900}", "places: 20}");
         Outcome fluid = FluidModel.run(sc);
         Map<String, Integer> idx = Indicator.index(Indicator.all());
         double[][] m = fluid.monthly();

@@ -146,16 +146,14 @@ public class SimulationController {
             + " format=csv gives series.csv (period=year: summary.csv) as 'keten simulate' writes it")
     public ResponseEntity<?> results(@PathVariable("id") String id, @RequestParam(value = "format", required = false) String format,
                                      @RequestParam(value = "period", required = false) String period) {
-        user.require(Access.SIMULATORS, "run simulations");
-        String f = format(format);
-        String p = period(period);
-        SimulationJobs.Job job = job(id);
+        Asked a = asked(id, format, period);
+        SimulationJobs.Job job = a.job();
         List<Outcome> outcomes = job.outcomes();
         if (job.status() != SimulationJobs.Status.DONE || outcomes == null) {
             throw ApiException.conflict("the job is " + job.status().name().toLowerCase(java.util.Locale.ROOT) + ": results exist once it is done")
                     .with("status", job.status().name());
         }
-        return render(job, outcomes, job.replications(), job.seed(), "stochastic mode, seed " + job.seed(), f, p);
+        return render(job, outcomes, job.replications(), job.seed(), "stochastic mode, seed " + job.seed(), a.format(), a.period());
     }
 
     @GetMapping("/api/simulations/{id}/estimate")
@@ -164,14 +162,23 @@ public class SimulationController {
             + " 404 when the stock-flow model could not run the scenario")
     public ResponseEntity<?> estimate(@PathVariable("id") String id, @RequestParam(value = "format", required = false) String format,
                                       @RequestParam(value = "period", required = false) String period) {
-        user.require(Access.SIMULATORS, "run simulations");
-        String f = format(format);
-        String p = period(period);
-        SimulationJobs.Job job = job(id);
+        Asked a = asked(id, format, period);
+        SimulationJobs.Job job = a.job();
         if (job.estimate() == null) {
             throw ApiException.notFound("the stock-flow model could not run this scenario: no estimate for job " + job.id());
         }
-        return render(job, List.of(job.estimate()), 0, null, FluidModel.MODE, f, p);
+        return render(job, List.of(job.estimate()), 0, null, FluidModel.MODE, a.format(), a.period());
+    }
+
+    /** A request for a job's figures: the job (if the caller may see it), the format and the period, all checked. */
+    private record Asked(SimulationJobs.Job job, String format, String period) {
+    }
+
+    private Asked asked(String id, String format, String period) {
+        user.require(Access.SIMULATORS, "run simulations");
+        String f = format(format);
+        String p = period(period);
+        return new Asked(job(id), f, p);
     }
 
     private static String format(String format) {

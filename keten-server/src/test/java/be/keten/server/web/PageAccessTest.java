@@ -129,17 +129,28 @@ class PageAccessTest {
         org.assertj.core.api.Assertions.assertThat(job.status()).isEqualTo(be.keten.server.simulation.SimulationJobs.Status.CANCELLED);
     }
 
+    /** The index of the CGVS workload in dossiers among the engine's indicators. */
+    private static final int WORKLOAD = java.util.stream.IntStream.range(0, be.keten.sim.Indicator.all().size())
+            .filter(i -> be.keten.sim.Indicator.all().get(i).key().equals("cgvs_workload|dossiers")).findFirst().orElseThrow();
+
+    /** baseline-2025 cut to {@code months} months, as the what-if page's horizon lever does. */
+    private static be.keten.sim.Scenario baseline(int months) throws Exception {
+        return new be.keten.server.simulation.Levers(1.0, null, 0, null, 0, java.util.List.of(), months)
+                .apply(be.keten.sim.ScenarioFile.read(TestData.SCENARIOS.resolve("baseline-2025.yaml")));
+    }
+
+    /** The what-if page's polling answer for a job of the analyst's. */
+    private com.fasterxml.jackson.databind.JsonNode answer(String job) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(mvc.perform(get("/what-if/jobs/" + job).with(as(Role.ANALYST)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+    }
+
     @Test
     void aRunsPollingAnswerCarriesTheQuickEstimateAtOnceThenTheBands() throws Exception {
-        be.keten.sim.Scenario sc = new be.keten.server.simulation.Levers(1.0, null, 0, null, 0, java.util.List.of(), 2)
-                .apply(be.keten.sim.ScenarioFile.read(TestData.SCENARIOS.resolve("baseline-2025.yaml")));
+        be.keten.sim.Scenario sc = baseline(2);
         var job = jobs.submit("page-analyst", "two months", sc, 2, 3);
-        var indicators = be.keten.sim.Indicator.all();
-        int workload = java.util.stream.IntStream.range(0, indicators.size())
-                .filter(i -> indicators.get(i).key().equals("cgvs_workload|dossiers")).findFirst().orElseThrow();
-        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-        var first = mapper.readTree(mvc.perform(get("/what-if/jobs/" + job.id()).with(as(Role.ANALYST))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString());
+        int workload = WORKLOAD;
+        var first = answer(job.id());
         org.assertj.core.api.Assertions.assertThat(first.get("months").toString()).isEqualTo("[\"2025-01\",\"2025-02\"]");
         var estimate = first.get("estimate").get("cgvs_workload|dossiers");
         double[] fluid = be.keten.sim.FluidModel.run(sc).monthly()[workload];
@@ -151,8 +162,7 @@ class PageAccessTest {
         for (int i = 0; i < 2400 && job.status() != be.keten.server.simulation.SimulationJobs.Status.DONE; i++) {
             Thread.sleep(100);
         }
-        var done = mapper.readTree(mvc.perform(get("/what-if/jobs/" + job.id()).with(as(Role.ANALYST))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString());
+        var done = answer(job.id());
         org.assertj.core.api.Assertions.assertThat(done.get("status").asText()).isEqualTo("DONE");
         org.assertj.core.api.Assertions.assertThat(done.get("inBands").asInt()).isEqualTo(2);
         org.assertj.core.api.Assertions.assertThat(done.has("estimate")).isTrue();   // kept beside the bands
@@ -165,17 +175,11 @@ class PageAccessTest {
 
     @Test
     void everyAnswerWhileARunGoesOnShowsTheBandsOfItsFirstFinishedReplications() throws Exception {
-        be.keten.sim.Scenario sc = new be.keten.server.simulation.Levers(1.0, null, 0, null, 0, java.util.List.of(), 6)
-                .apply(be.keten.sim.ScenarioFile.read(TestData.SCENARIOS.resolve("baseline-2025.yaml")));
-        var job = jobs.submit("page-analyst", "six months", sc, 12, 9);
-        var indicators = be.keten.sim.Indicator.all();
-        int workload = java.util.stream.IntStream.range(0, indicators.size())
-                .filter(i -> indicators.get(i).key().equals("cgvs_workload|dossiers")).findFirst().orElseThrow();
-        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var job = jobs.submit("page-analyst", "six months", baseline(6), 12, 9);
+        int workload = WORKLOAD;
         java.util.Set<Integer> seen = new java.util.TreeSet<>();
         for (int poll = 0; poll < 6000; poll++) {
-            var answer = mapper.readTree(mvc.perform(get("/what-if/jobs/" + job.id()).with(as(Role.ANALYST))).andExpect(status().isOk())
-                    .andReturn().getResponse().getContentAsString());
+            var answer = answer(job.id());
             String status = answer.get("status").asText();
             if (answer.has("series")) {
                 // k replications in the bands: the first k, whichever finished first; at least two until the run is done.
