@@ -27,7 +27,8 @@ import org.springframework.stereotype.Service;
 /**
  * Simulations run as asynchronous jobs: submitted, run one at a time (each uses every core), polled
  * for progress, fetched, cancelled. Jobs live in memory; the {@value #KEPT} most recent are kept.
- * Same scenario and seed, same results, whoever runs them.
+ * Same scenario and seed, same results, whoever runs them. (Two at a time, a what-if's A and B side
+ * by side, showed both bands sooner but ended both later than one after the other: docs/benchmarks.md.)
  *
  * <p>A job answers before its replications have run: at submission it makes the scenario's
  * deterministic stock-flow estimate ({@link FluidModel}, well under a second), and while it runs it
@@ -108,10 +109,12 @@ public class SimulationJobs implements DisposableBean {
             status = Status.RUNNING;
         }
 
-        /** Replication {@code index} has given {@code outcome}, and {@code count} have finished; ignored once the job has ended. */
+        /** Replication {@code index} has given {@code outcome}, and {@code count} have finished; none counts once the job is cancelled. */
         void finished(int index, Outcome outcome, int count) {
-            if (status == Status.CANCELLED || status == Status.FAILED) {
-                return;   // a replication that was under way when the job was cancelled
+            if (status == Status.CANCELLED) {
+                // Not counted; and the exception stops the replications left, which the cancel's interrupt
+                // misses when the job was cancelled just as it started.
+                throw new CancellationException("simulation job " + id + " was cancelled");
             }
             finished.set(index, outcome);
             done.set(count);
@@ -166,8 +169,10 @@ public class SimulationJobs implements DisposableBean {
         job.start();
         try {
             List<Outcome> out = Simulation.runReporting(job.scenario, null, job.replications, job.seed, threads, job::finished);
-            job.outcomes = out;
-            job.status = Status.DONE;
+            if (job.status != Status.CANCELLED) {   // cancelled as its last replication ended: it stays cancelled
+                job.outcomes = out;
+                job.status = Status.DONE;
+            }
         } catch (CancellationException e) {
             job.status = Status.CANCELLED;
         } catch (RuntimeException e) {

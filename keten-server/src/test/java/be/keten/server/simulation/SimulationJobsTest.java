@@ -1,6 +1,7 @@
 package be.keten.server.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import be.keten.server.web.WhatIfJobs;
 import be.keten.sim.FluidModel;
@@ -111,7 +112,9 @@ class SimulationJobsTest {
             SimulationJobs.Job job = jobs.submit("u", "two months", twoMonths, 50, 1);
             assertThat(jobs.cancel(job.id())).isTrue();
             int done = job.replicationsDone();
-            job.finished(49, new Outcome(new double[0][0], new double[0][0]), done + 1);
+            // A replication ending after the cancellation is not counted, and stops the job's other replications.
+            assertThatThrownBy(() -> job.finished(49, new Outcome(new double[0][0], new double[0][0]), done + 1))
+                    .isInstanceOf(java.util.concurrent.CancellationException.class);
             assertThat(job.replicationsDone()).isEqualTo(done);
             assertThat(WhatIfJobs.answer(job)).doesNotContainKeys("series", "inBands").containsEntry("status", "CANCELLED")
                     .containsKey("estimate");
