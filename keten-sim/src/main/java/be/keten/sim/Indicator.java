@@ -60,6 +60,17 @@ public record Indicator(String code, String unit, Kind kind, String definition) 
         return code + "|" + unit;
     }
 
+    /** The index in {@link #all()} of the indicator with this {@link #key()} ({@code code|unit}); -1 when there is none. */
+    public static int indexOf(String key) {
+        List<Indicator> all = all();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).key().equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Index of each indicator's key in {@link #all()}. */
     static Map<String, Integer> index(List<Indicator> all) {
         Map<String, Integer> m = new java.util.HashMap<>();

@@ -91,7 +91,7 @@ public class WhatIfJobs {
         Outcome estimate = job.estimate();
         if (estimate != null) {
             Map<String, Object> byKey = new LinkedHashMap<>();
-            forEachIndicator(all, (key, index) -> byKey.put(key, Map.of("values", finite(estimate.monthly()[index]), "rate", isRate(all.get(index)))));
+            forEachIndicator((key, index) -> byKey.put(key, Map.of("values", finite(estimate.monthly()[index]), "rate", isRate(all.get(index)))));
             out.put("estimate", byKey);
         }
         // The bands of replications 1 to k once all of them have finished (so the same k gives the same
@@ -101,7 +101,7 @@ public class WhatIfJobs {
         if (runs.size() >= MIN_IN_BANDS || status == SimulationJobs.Status.DONE && !runs.isEmpty()) {
             out.put("inBands", runs.size());
             Map<String, Object> series = new LinkedHashMap<>();
-            forEachIndicator(all, (key, index) -> {
+            forEachIndicator((key, index) -> {
                 List<Double> p5 = new ArrayList<>();
                 List<Double> p50 = new ArrayList<>();
                 List<Double> p95 = new ArrayList<>();
@@ -119,9 +119,9 @@ public class WhatIfJobs {
     }
 
     /** The page's indicators that the engine reports, with their index in {@link Indicator#all()}. */
-    private static void forEachIndicator(List<Indicator> all, java.util.function.ObjIntConsumer<String> action) {
+    private static void forEachIndicator(java.util.function.ObjIntConsumer<String> action) {
         for (String key : INDICATORS) {
-            int index = indexOf(all, key);
+            int index = Indicator.indexOf(key);
             if (index >= 0) {
                 action.accept(key, index);
             }
@@ -139,15 +139,6 @@ public class WhatIfJobs {
             out.add(finite(v));
         }
         return out;
-    }
-
-    private static int indexOf(List<Indicator> all, String key) {
-        for (int i = 0; i < all.size(); i++) {
-            if (all.get(i).key().equals(key)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static Double finite(double v) {

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -73,7 +72,7 @@ class SimulationJobsTest {
     @Test
     void thePageIsShownTheBandsOfReplicationsOneToKOnceAllOfThemHaveFinished() {
         List<Indicator> all = Indicator.all();
-        int workload = IntStream.range(0, all.size()).filter(i -> all.get(i).key().equals("cgvs_workload|dossiers")).findFirst().orElseThrow();
+        int workload = Indicator.indexOf("cgvs_workload|dossiers");
         int months = be.keten.sim.Outcome.months(twoMonths).size();
         Outcome[] o = new Outcome[4];
         for (int i = 0; i < o.length; i++) {

@@ -130,8 +130,7 @@ class PageAccessTest {
     }
 
     /** The index of the CGVS workload in dossiers among the engine's indicators. */
-    private static final int WORKLOAD = java.util.stream.IntStream.range(0, be.keten.sim.Indicator.all().size())
-            .filter(i -> be.keten.sim.Indicator.all().get(i).key().equals("cgvs_workload|dossiers")).findFirst().orElseThrow();
+    private static final int WORKLOAD = be.keten.sim.Indicator.indexOf("cgvs_workload|dossiers");
 
     /** baseline-2025 cut to {@code months} months, as the what-if page's horizon lever does. */
     private static be.keten.sim.Scenario baseline(int months) throws Exception {

@@ -57,12 +57,11 @@ class BacktestTest {
     }
 
     private static int at(String key) {
-        for (int i = 0; i < ALL.size(); i++) {
-            if (ALL.get(i).key().equals(key)) {
-                return i;
-            }
+        int i = Indicator.indexOf(key);
+        if (i < 0) {
+            throw new AssertionError(key);
         }
-        throw new AssertionError(key);
+        return i;
     }
 
     /** Replication r: 100 + 10r applications a month; the same decisions every run (December ten times larger); workload 580 + 10r in November. */
